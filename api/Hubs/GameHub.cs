@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.SignalR;
+
+namespace Referral.Api.Hubs;
+
+/// <summary>
+/// The real-time front door for web and mobile clients. Game features add their methods here as
+/// they land; the clock is the first, because every countdown on a client is drawn against it.
+/// </summary>
+public sealed class GameHub(TimeProvider time) : Hub
+{
+    /// <summary>
+    /// The server's clock. Clients estimate their offset as serverTime − (sent + received) / 2 and
+    /// draw countdowns against server deadlines, never against their own clock.
+    /// </summary>
+    public ServerClock ServerTime() => new(time.GetUtcNow().ToUnixTimeMilliseconds());
+}

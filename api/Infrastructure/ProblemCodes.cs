@@ -1,0 +1,30 @@
+namespace Referral.Api.Infrastructure;
+
+/// <summary>
+/// Stable machine-readable error codes carried in every ProblemDetails as <c>code</c>: clients
+/// branch on these, never on human-readable titles, which may be translated or reworded.
+/// </summary>
+public static class ProblemCodes
+{
+    public const string ValidationFailed = "validation_failed";
+    public const string BadRequest = "bad_request";
+    public const string Unauthorized = "unauthorized";
+    public const string Forbidden = "forbidden";
+    public const string NotFound = "not_found";
+    public const string Conflict = "conflict";
+    public const string RateLimited = "rate_limited";
+    public const string ServerError = "server_error";
+    public const string Unavailable = "unavailable";
+
+    public static string FromStatus(int? status) => status switch
+    {
+        400 => BadRequest,
+        401 => Unauthorized,
+        403 => Forbidden,
+        404 => NotFound,
+        409 => Conflict,
+        429 => RateLimited,
+        503 => Unavailable,
+        _ => status is >= 500 ? ServerError : "error",
+    };
+}

@@ -1,0 +1,98 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Configuration;
+using Referral.Grains.Abstractions;
+
+namespace Referral.Silo.Hosting;
+
+/// <summary>
+/// The one place a silo's providers are chosen, shared by the silo process, the silo co-hosted in
+/// the api, and the test clusters, so every topology runs the same grains on the same providers.
+/// </summary>
+public static class SiloBuilderExtensions
+{
+    /// <summary>The ADO.NET invariant name of Npgsql.</summary>
+    public const string NpgsqlInvariant = "Npgsql";
+
+    /// <summary>Clustering, endpoints, grain storage, reminders and streams from <paramref name="settings"/>.</summary>
+    public static ISiloBuilder ConfigureReferralSilo(this ISiloBuilder silo, ReferralSettings settings)
+    {
+        var orleans = settings.Orleans;
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = orleans.ClusterId;
+            o.ServiceId = orleans.ServiceId;
+        });
+
+        if (settings.IsDurable)
+        {
+            silo.ConfigureEndpoints(orleans.ResolveAdvertisedAddress(), orleans.SiloPort, orleans.GatewayPort, orleans.ListenOnAnyHostAddress);
+            silo.UseAdoNetClustering(o =>
+            {
+                o.Invariant = NpgsqlInvariant;
+                o.ConnectionString = settings.ConnectionString;
+            });
+        }
+        else
+        {
+            silo.UseLocalhostClustering(orleans.SiloPort, orleans.GatewayPort, serviceId: orleans.ServiceId, clusterId: orleans.ClusterId);
+        }
+
+        silo.ConfigureReferralStorage(settings);
+        silo.ConfigureReferralStreams(settings.Streaming);
+        silo.Services.TryAddSingleton(TimeProvider.System);
+        return silo;
+    }
+
+    /// <summary>Grain storage (Default, PubSubStore) and reminders: PostgreSQL when durable, else memory.</summary>
+    public static ISiloBuilder ConfigureReferralStorage(this ISiloBuilder silo, ReferralSettings settings)
+    {
+        if (settings.IsDurable)
+        {
+            foreach (var name in new[] { StorageNames.Default, StorageNames.PubSub })
+            {
+                silo.AddAdoNetGrainStorage(name, o =>
+                {
+                    o.Invariant = NpgsqlInvariant;
+                    o.ConnectionString = settings.ConnectionString;
+                });
+            }
+
+            silo.UseAdoNetReminderService(o =>
+            {
+                o.Invariant = NpgsqlInvariant;
+                o.ConnectionString = settings.ConnectionString;
+            });
+        }
+        else
+        {
+            silo.AddMemoryGrainStorage(StorageNames.Default);
+            silo.AddMemoryGrainStorage(StorageNames.PubSub);
+            silo.UseInMemoryReminderService();
+        }
+
+        return silo;
+    }
+
+    /// <summary>The <c>Referral</c> stream provider on the configured transport.</summary>
+    public static ISiloBuilder ConfigureReferralStreams(this ISiloBuilder silo, ReferralStreamingOptions streaming)
+    {
+        if (streaming.Provider == StreamingProvider.EventHubs)
+        {
+            var hubs = streaming.EventHubs;
+            silo.AddEventHubStreams(StorageNames.StreamProvider, b =>
+            {
+                b.ConfigureEventHub(ob => ob.Configure(o => o.ConfigureEventHubConnection(hubs.ConnectionString!, hubs.Hub!, hubs.ConsumerGroup)));
+                // Checkpoints live in grain storage (PostgreSQL when durable) rather than Azure
+                // Tables, so Event Hubs is the only Azure dependency of the streaming path.
+                b.UseGrainCheckpointer(ob => ob.Configure(o => o.StorageProviderName = StorageNames.PubSub));
+            });
+        }
+        else
+        {
+            silo.AddMemoryStreams(StorageNames.StreamProvider);
+        }
+
+        return silo;
+    }
+}
