@@ -44,9 +44,9 @@ status=0
 for project in tests/*.Tests/*.csproj; do
     name="$(basename "$project" .csproj)"
     say "dotnet test $name"
-    dotnet test "$project" -c Release --no-build --nologo \
-        --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" \
-        --results-directory "$results" || status=1
+    dotnet test --project "$project" -c Release --no-build \
+        --report-xunit-trx --report-xunit-trx-filename "$name.trx" \
+        --results-directory "$results" --output Detailed || status=1
 done
 
 # --- one summary line over every project -----------------------------------------------------

@@ -99,6 +99,9 @@ public sealed class SiloFailoverTests(PostgresServer postgres) : IClassFixture<P
                 Assert.Equal(1, view.Writes);
             }
 
+            var failover = DateTime.UtcNow - killedAt;
+            TestContext.Current.TestOutputHelper?.WriteLine($"All {keys.Count} probes read back {failover.TotalSeconds:0.0}s after SIGKILL of {victim.Name}.");
+
             // The api keeps serving writes after the failover.
             var after = await http.PutAsJsonAsync($"api/diagnostics/probes/{keys[0]}", new { value = "after" }, Ct);
             after.EnsureSuccessStatusCode();

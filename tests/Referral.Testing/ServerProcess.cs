@@ -66,6 +66,15 @@ public sealed class ServerProcess : IAsyncDisposable
         return server;
     }
 
+    /// <summary>Waits for the process to end by itself and returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan within)
+    {
+        await _process.WaitForExitAsync().WaitAsync(within);
+        // The parameterless wait also drains the redirected output, so OutputTail is complete.
+        _process.WaitForExit();
+        return _process.ExitCode;
+    }
+
     /// <summary>SIGKILL: no shutdown hooks, no graceful leave from the cluster.</summary>
     public async Task KillHardAsync()
     {

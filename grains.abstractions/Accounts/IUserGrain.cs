@@ -1,0 +1,43 @@
+namespace Referral.Grains.Abstractions.Accounts;
+
+/// <summary>
+/// One user (guest or email account), keyed by user id: profile, roles, devices and refresh-token
+/// families. The only writer of that user's personal data, which it keeps encrypted at rest.
+/// </summary>
+public interface IUserGrain : IGrainWithGuidKey
+{
+    /// <summary>Creates the user; repeating the same call returns the existing user unchanged.</summary>
+    ValueTask<UserView> Create(CreateUser command);
+
+    /// <summary>The user, or null when never created or deleted.</summary>
+    ValueTask<UserView?> Find();
+
+    ValueTask<AccountOutcome<UserView>> UpdateProfile(ProfileUpdate update);
+
+    /// <summary>Turns a guest into an email account (called by the account grain on upgrade).</summary>
+    ValueTask<AccountOutcome<UserView>> AttachEmail(string email);
+
+    /// <summary>Replaces the roles (admin only, checked by the caller). Player is always kept.</summary>
+    ValueTask<AccountOutcome<UserView>> SetRoles(IReadOnlyList<string> roles);
+
+    /// <summary>Opens a refresh-token family (a login on one device) and returns its first token.</summary>
+    ValueTask<AccountOutcome<SessionGrant>> OpenSession(OpenSession command);
+
+    /// <summary>
+    /// Rotates a refresh token. Presenting a token that was already rotated revokes its whole
+    /// family (RFC 9700 reuse detection) and fails.
+    /// </summary>
+    ValueTask<AccountOutcome<SessionGrant>> Refresh(string refreshToken);
+
+    /// <summary>Revokes one family (logout on one device). Idempotent.</summary>
+    ValueTask RevokeSession(Guid familyId);
+
+    /// <summary>Revokes every family (password change, deletion, admin action). Idempotent.</summary>
+    ValueTask RevokeAllSessions();
+
+    /// <summary>Everything held on the user, decrypted, for the data-export right.</summary>
+    ValueTask<AccountOutcome<UserExport>> Export();
+
+    /// <summary>Erases personal data and revokes every session; the id stays as an anonymous tombstone.</summary>
+    ValueTask<AccountOutcome<UserView>> Delete();
+}
