@@ -1,0 +1,46 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.TestingHost;
+using Referral.Grains.Abstractions;
+using Referral.Silo.Hosting;
+using Referral.Testing;
+using Xunit;
+
+namespace Referral.Grains.Tests.Quiz;
+
+/// <summary>
+/// A one-silo cluster whose grains see a <see cref="FakeTimeProvider"/>: deadlines, timers and
+/// scores are driven by the test's clock, while Orleans' own maintenance keeps real time.
+/// </summary>
+public sealed class RoomClusterFixture : IAsyncLifetime
+{
+    private InProcessTestCluster? _cluster;
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero));
+
+    public IClusterClient Client => _cluster?.Client ?? throw new InvalidOperationException("Not started.");
+
+    public async ValueTask InitializeAsync()
+    {
+        var settings = TestSettings.Memory();
+        var builder = new InProcessTestClusterBuilder(initialSilosCount: 1);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.ConfigureReferralStorage(settings);
+            silo.ConfigureReferralStreams(settings.Streaming);
+            silo.Services.AddSingleton<TimeProvider>(Clock);
+            silo.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
+        });
+        builder.ConfigureClient(client => client.AddMemoryStreams(StorageNames.StreamProvider));
+        _cluster = builder.Build();
+        await _cluster.DeployAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_cluster is not null)
+        {
+            await _cluster.DisposeAsync();
+        }
+    }
+}
