@@ -12,6 +12,7 @@ namespace Referral.Grains.Quiz;
 public sealed class ProfanityList
 {
     private const int SubstringMinimum = 5;
+    private static readonly string[] Suffixes = ["ers", "er", "ed", "ing", "in", "s", "y", "head", "face"];
     private readonly HashSet<string> _words;
     private readonly string[] _long;
 
@@ -41,7 +42,24 @@ public sealed class ProfanityList
         }
 
         var joined = string.Concat(tokens);
-        return _words.Contains(joined) || _long.Any(w => joined.Contains(w, StringComparison.Ordinal));
+        return _words.Contains(joined)
+            || tokens.Append(joined).Any(IsInflectionOfListedWord)
+            || _long.Any(w => joined.Contains(w, StringComparison.Ordinal));
+    }
+
+    /// <summary>"fuckers" or "shitface": a listed word with a common English ending or compound tail.</summary>
+    private bool IsInflectionOfListedWord(string token)
+    {
+        foreach (var suffix in Suffixes)
+        {
+            if (token.Length > suffix.Length + 2 && token.EndsWith(suffix, StringComparison.Ordinal)
+                && _words.Contains(token[..^suffix.Length]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string Fold(string text)

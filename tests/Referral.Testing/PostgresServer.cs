@@ -41,6 +41,20 @@ public sealed partial class PostgresServer : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        try
+        {
+            await StartAsync();
+        }
+        catch
+        {
+            // Leave no server or directory behind, whether or not xUnit disposes a failed fixture.
+            await DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task StartAsync()
+    {
         (_binDirectory, MajorVersion) = FindBinaries();
 
         // Short path: the Unix socket lives in this directory and socket paths are capped at ~107 bytes.
@@ -69,8 +83,9 @@ public sealed partial class PostgresServer : IAsyncLifetime
             "-c TimeZone=Asia/Kolkata");
         try
         {
-            await RunAsync(Path.Combine(Bin, "pg_ctl"), ["-w", "-t", "60", "-D", DataDirectory, "-o", options, "-l", LogFile, "start"]);
+            // Set first: a start that timed out may still have left a server running to stop.
             _started = true;
+            await RunAsync(Path.Combine(Bin, "pg_ctl"), ["-w", "-t", "60", "-D", DataDirectory, "-o", options, "-l", LogFile, "start"]);
             await using var connection = new NpgsqlConnection(ConnectionString("postgres"));
             await connection.OpenAsync();
         }
@@ -91,8 +106,11 @@ public sealed partial class PostgresServer : IAsyncLifetime
             Username = Superuser,
             Database = database,
             IncludeErrorDetail = true,
-            // Silos, clients and tests share one process; the default pool (100) is per string.
+            // Every test has its own database, hence its own pool, and all share max_connections:
+            // give idle connections back quickly so finished tests do not hold the server's slots.
             MaxPoolSize = 50,
+            ConnectionIdleLifetime = 5,
+            ConnectionPruningInterval = 1,
         }.ConnectionString;
     }
 
@@ -137,7 +155,8 @@ public sealed partial class PostgresServer : IAsyncLifetime
             }
             catch (InvalidOperationException)
             {
-                // The directory is about to go; a server that would not stop dies with its files.
+                // pg_ctl failed or hung: kill the postmaster it started, or it outlives the test run.
+                KillPostmaster();
             }
         }
 
@@ -154,6 +173,23 @@ public sealed partial class PostgresServer : IAsyncLifetime
         }
 
         _directory = null;
+    }
+
+    private void KillPostmaster()
+    {
+        try
+        {
+            var pidLine = File.ReadLines(Path.Combine(DataDirectory, "postmaster.pid")).FirstOrDefault();
+            if (int.TryParse(pidLine, NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
+            {
+                using var postmaster = Process.GetProcessById(pid);
+                postmaster.Kill(entireProcessTree: true);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            // Already gone (no pid file, no such process): nothing left to stop.
+        }
     }
 
     private static (string Bin, int Major) FindBinaries()

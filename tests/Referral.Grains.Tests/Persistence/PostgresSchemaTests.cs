@@ -20,19 +20,19 @@ public sealed class PostgresSchemaTests(PostgresServer postgres)
     }
 
     [Fact]
-    public async Task ApplyingTwiceAppliesTheCoreMigrationOnce()
+    public async Task ApplyingTwiceAppliesEachMigrationOnce()
     {
         var db = await postgres.CreateDatabaseAsync();
         var ct = TestContext.Current.CancellationToken;
 
-        Assert.Equal(1, await PostgresSchema.ApplyAsync(db, NullLogger.Instance, ct));
+        Assert.Equal(PostgresSchema.LatestVersion, await PostgresSchema.ApplyAsync(db, NullLogger.Instance, ct));
         Assert.Equal(0, await PostgresSchema.ApplyAsync(db, NullLogger.Instance, ct));
 
-        Assert.Equal(1, await PostgresSchema.CurrentVersionAsync(db, ct));
         Assert.Equal(PostgresSchema.LatestVersion, await PostgresSchema.CurrentVersionAsync(db, ct));
-        var rows = await Db.RowsAsync(db, $"SELECT version, name, length(checksum) FROM {PostgresSchema.VersionTable}");
-        var row = Assert.Single(rows);
-        Assert.Equal([1, "orleans_core", 64], row);
+        var rows = await Db.RowsAsync(db, $"SELECT version, name, length(checksum) FROM {PostgresSchema.VersionTable} ORDER BY version");
+        Assert.Equal(Enumerable.Range(1, PostgresSchema.LatestVersion), rows.Select(r => (int)r[0]));
+        Assert.Equal([1, "orleans_core", 64], rows[0]);
+        Assert.All(rows, r => Assert.Equal(64, r[2]));
     }
 
     [Fact]
@@ -44,9 +44,9 @@ public sealed class PostgresSchemaTests(PostgresServer postgres)
         var applied = await Task.WhenAll(Enumerable.Range(0, 4)
             .Select(_ => Task.Run(() => PostgresSchema.ApplyAsync(db, NullLogger.Instance, ct), ct)));
 
-        Assert.Equal(1, applied.Sum());
-        Assert.Equal(1L, await Db.ScalarAsync<long>(db, $"SELECT count(*) FROM {PostgresSchema.VersionTable}"));
-        Assert.Equal(1, await PostgresSchema.CurrentVersionAsync(db, ct));
+        Assert.Equal(PostgresSchema.LatestVersion, applied.Sum());
+        Assert.Equal((long)PostgresSchema.LatestVersion, await Db.ScalarAsync<long>(db, $"SELECT count(*) FROM {PostgresSchema.VersionTable}"));
+        Assert.Equal(PostgresSchema.LatestVersion, await PostgresSchema.CurrentVersionAsync(db, ct));
     }
 
     [Fact]
@@ -61,6 +61,17 @@ public sealed class PostgresSchemaTests(PostgresServer postgres)
         Assert.Contains("0001_orleans_core.sql", error.Message, StringComparison.Ordinal);
         Assert.Contains("checksum feedface", error.Message, StringComparison.Ordinal);
         Assert.Contains("never be edited", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ADatabaseMigratedByANewerReleaseIsAccepted()
+    {
+        var db = await postgres.CreateMigratedDatabaseAsync();
+        var newer = PostgresSchema.LatestVersion + 1;
+        await Db.ExecuteAsync(db, $"INSERT INTO {PostgresSchema.VersionTable} (version, name, checksum) VALUES (@v, 'from_the_future', 'x')", ("v", newer));
+
+        Assert.Equal(0, await PostgresSchema.ApplyAsync(db, NullLogger.Instance, TestContext.Current.CancellationToken));
+        Assert.Equal(newer, await PostgresSchema.CurrentVersionAsync(db, TestContext.Current.CancellationToken));
     }
 
     [Fact]

@@ -132,8 +132,9 @@ internal sealed class PostgresSilo : IAsyncDisposable
                 using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
                 await StopAsync(deadline.Token);
             }
-            catch (Exception ex) when (ex is OperationCanceledException or OrleansException)
+            catch (Exception ex) when (ex is not OutOfMemoryException)
             {
+                // Never let clean-up replace the failure that brought us here.
             }
         }
 
