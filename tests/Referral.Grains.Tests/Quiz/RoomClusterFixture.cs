@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Orleans.Runtime;
 using Orleans.TestingHost;
 using Referral.Grains.Abstractions;
 using Referral.Silo.Hosting;
@@ -9,8 +10,8 @@ using Xunit;
 namespace Referral.Grains.Tests.Quiz;
 
 /// <summary>
-/// A one-silo cluster whose grains see a <see cref="FakeTimeProvider"/>: deadlines, timers and
-/// scores are driven by the test's clock, while Orleans' own maintenance keeps real time.
+/// A one-silo cluster whose grains read a <see cref="FakeTimeProvider"/>: deadlines and scores
+/// are driven by the test's clock, while timers and Orleans' own machinery keep real time.
 /// </summary>
 public sealed class RoomClusterFixture : IAsyncLifetime
 {
@@ -28,8 +29,12 @@ public sealed class RoomClusterFixture : IAsyncLifetime
         {
             silo.ConfigureReferralStorage(settings);
             silo.ConfigureReferralStreams(settings.Streaming);
+            // The grains read the fake clock (the unkeyed TimeProvider); every Orleans area,
+            // grain timers and stream delivery included, stays on real time, so timers may fire
+            // whenever they like: the room must judge time by the clock, not by its timers.
             silo.Services.AddSingleton<TimeProvider>(Clock);
             silo.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
+            silo.Services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Grains, (_, _) => TimeProvider.System);
         });
         builder.ConfigureClient(client => client.AddMemoryStreams(StorageNames.StreamProvider));
         _cluster = builder.Build();
