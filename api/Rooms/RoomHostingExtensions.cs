@@ -1,0 +1,29 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.SignalR;
+using Referral.Api.Hubs;
+using Referral.Grains.Quiz;
+
+namespace Referral.Api.Rooms;
+
+/// <summary>Quiz rooms in the front door: the relay, hub protocols and the REST endpoints.</summary>
+public static class RoomHostingExtensions
+{
+    public static IHostApplicationBuilder AddReferralRooms(this IHostApplicationBuilder builder)
+    {
+        builder.Services.Configure<QuizOptions>(builder.Configuration.GetSection(QuizOptions.Section));
+        builder.Services.AddSingleton<RoomRelay>();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.AddSignalR()
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
+            .AddMessagePackProtocol()
+            .AddHubOptions<GameHub>(o => o.AddFilter<RoomDisconnectFilter>());
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapReferralRooms(this IEndpointRouteBuilder app)
+    {
+        app.MapQuizApi();
+        app.MapRoomsApi();
+        return app;
+    }
+}
