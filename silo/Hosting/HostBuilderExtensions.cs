@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Referral.Silo.DataProtection;
 using Referral.Silo.Persistence;
 
 namespace Referral.Silo.Hosting;
@@ -18,6 +19,7 @@ public static class HostBuilderExtensions
         // Registered before UseOrleans: hosted services start in registration order, and the
         // clustering provider needs its tables before the silo joins.
         builder.Services.AddHostedService<StorageModeStartupService>();
+        builder.AddReferralDataProtection(settings);
         builder.UseOrleans(silo => silo.ConfigureReferralSilo(settings));
         return settings;
     }
