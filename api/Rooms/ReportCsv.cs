@@ -14,7 +14,7 @@ public static class ReportCsv
     public static string Write(RoomReport report)
     {
         var csv = new StringBuilder();
-        csv.AppendLine("player,nickname,question,question_text,answer,answered,correct,time_ms,points");
+        csv.Append("player,nickname,question,question_text,answer,answered,correct,time_ms,points\r\n");
         foreach (var row in report.Rows)
         {
             csv.Append(Cell(row.UserId.ToString())).Append(',')
