@@ -14,9 +14,9 @@ namespace Referral.Api.Tests.Rooms;
 /// A whole game over real SignalR WebSocket connections: one host, 50 guest players, three
 /// questions. Every player must receive every question and their own result; nothing sent before
 /// a question closes may carry its answer; the final ranking must equal the scores recomputed
-/// from the answers and the server's own timestamps.
+/// from the answers and the server's own timestamps. Runs in memory and in PostgreSQL mode.
 /// </summary>
-public sealed class LiveGameTests(ReferralApiFactory api) : IClassFixture<ReferralApiFactory>
+public abstract class LiveGameScenario(ReferralApiFactory api)
 {
     private const int PlayerCount = 50;
     private static readonly int[] FirstOption = [0];
@@ -222,3 +222,9 @@ public sealed class LiveGameTests(ReferralApiFactory api) : IClassFixture<Referr
 
     private sealed record Player(int Index, TestUser User, HubConnection Hub, HubRecorder Events);
 }
+
+/// <summary>The live game in single-node memory mode.</summary>
+public sealed class LiveGameTests(ReferralApiFactory api) : LiveGameScenario(api), IClassFixture<ReferralApiFactory>;
+
+/// <summary>The live game with grain state, reminders and membership in PostgreSQL.</summary>
+public sealed class DurableLiveGameTests(DurableApiFixture fixture) : LiveGameScenario(fixture.Api), IClassFixture<DurableApiFixture>;
