@@ -1,3 +1,4 @@
+using Orleans.Streams;
 using Referral.Grains.Abstractions.Quiz;
 using Referral.Grains.Quiz;
 using Xunit;
@@ -224,5 +225,66 @@ public sealed class QuizRoomGrainTests(RoomClusterFixture fixture)
         Assert.True(activity.RecentJoins.Count <= 20);
         var published = events.All.OfType<PlayersChanged>().Count();
         Assert.True(published < 20, $"200 joins produced {published} activity events: joins must be coalesced, not one event each");
+    }
+
+    [Fact]
+    public async Task EndingAGamePublishesOneCompletionPerPlayerToTheirStreamAndInBatchesToAnalytics()
+    {
+        var (room, _) = await OpenRoom();
+        var players = Enumerable.Range(0, 5).Select(_ => Guid.NewGuid()).ToList();
+        var provider = fixture.Client.GetStreamProvider(Referral.Grains.Abstractions.StorageNames.StreamProvider);
+        var received = new System.Collections.Concurrent.ConcurrentBag<QuizCompleted>();
+        var batches = new System.Collections.Concurrent.ConcurrentBag<QuizCompletedBatch>();
+        var handles = new List<Orleans.Streams.StreamSubscriptionHandle<QuizCompleted>>();
+        foreach (var player in players)
+        {
+            var stream = provider.GetStream<QuizCompleted>(StreamId.Create(Referral.Grains.Abstractions.StreamNamespaces.User, player));
+            handles.Add(await stream.SubscribeAsync((c, _) =>
+            {
+                received.Add(c);
+                return Task.CompletedTask;
+            }));
+        }
+
+        var analytics = await provider.GetStream<QuizCompletedBatch>(StreamId.Create(Referral.Grains.Abstractions.StreamNamespaces.Analytics, "quiz"))
+            .SubscribeAsync((b, _) =>
+            {
+                if (b.Items.Any(i => i.RoomId == room.GetPrimaryKey()))
+                {
+                    batches.Add(b);
+                }
+
+                return Task.CompletedTask;
+            });
+
+        for (var i = 0; i < players.Count; i++)
+        {
+            await room.Join(players[i], $"Finisher {i}");
+        }
+
+        await room.Start(Host);
+        await room.Answer(players[0], new AnswerSubmission(0, [1], null));
+        await room.End(Host);
+
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while ((received.Count < players.Count || batches.IsEmpty) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(players.Count, received.Count);
+        var winner = Assert.Single(received, c => c.UserId == players[0]);
+        Assert.Equal(1, winner.Rank);
+        Assert.Equal(1000, winner.Score);
+        Assert.Equal(1, winner.CorrectAnswers);
+        Assert.All(received, c => Assert.Equal(room.GetPrimaryKey(), c.RoomId));
+        Assert.Equal(players.Count, batches.SelectMany(b => b.Items).Count());
+
+        foreach (var handle in handles)
+        {
+            await handle.UnsubscribeAsync();
+        }
+
+        await analytics.UnsubscribeAsync();
     }
 }

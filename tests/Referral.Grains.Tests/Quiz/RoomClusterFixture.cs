@@ -43,9 +43,24 @@ public sealed class RoomClusterFixture : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        if (_cluster is not null)
+        if (_cluster is null)
         {
-            await _cluster.DisposeAsync();
+            return;
         }
+
+        // Some shutdown waits in Orleans read the default clock; keep the fake one moving so
+        // they end promptly instead of running into their real-time safety timeouts.
+        using var stop = new CancellationTokenSource();
+        var ticker = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                Clock.Advance(TimeSpan.FromSeconds(1));
+                await Task.Delay(10, CancellationToken.None);
+            }
+        });
+        await _cluster.DisposeAsync();
+        await stop.CancelAsync();
+        await ticker;
     }
 }
