@@ -1,0 +1,64 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Referral.Testing;
+using Xunit;
+
+namespace Referral.Api.Tests.Rooms;
+
+/// <summary>Mobile clients may speak MessagePack: the same methods and events, binary-encoded.</summary>
+public sealed class MessagePackProtocolTests(ReferralApiFactory api) : IClassFixture<ReferralApiFactory>
+{
+    private static readonly int[] True = [0];
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task AMessagePackClientJoinsAndReceivesTheQuestion()
+    {
+        using var anonymous = api.CreateHttpClient();
+        var host = await anonymous.RegisterAsync(ct: Ct);
+        using var hostHttp = api.CreateHttpClient(host);
+        var quiz = new
+        {
+            title = "Binary",
+            questions = new object[]
+            {
+                new { type = "TrueFalse", text = "Bits are binary.", options = new[] { "true", "false" }, correctOptions = new[] { 0 }, acceptedAnswers = Array.Empty<string>(), timeLimitSeconds = 30, points = "Standard" },
+            },
+        };
+        var quizId = (await (await hostHttp.PostAsJsonAsync("api/quizzes", quiz, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+        var room = await (await hostHttp.PostAsJsonAsync("api/rooms", new { quizId }, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var roomId = room.GetProperty("roomId").GetGuid();
+        await using var hostHub = api.CreateHubConnection(host);
+        await hostHub.StartAsync(Ct);
+        await hostHub.InvokeAsync<JsonElement>("Resume", roomId, Ct);
+
+        var player = await anonymous.GuestAsync(ct: Ct);
+        await using var binary = new HubConnectionBuilder()
+            .WithUrl(new Uri(api.ServerAddress, "hubs/game"), o =>
+            {
+                o.Transports = HttpTransportType.WebSockets;
+                o.SkipNegotiation = true;
+                o.AccessTokenProvider = () => Task.FromResult<string?>(player.AccessToken);
+            })
+            .AddMessagePackProtocol()
+            .Build();
+        var started = new TaskCompletionSource<Dictionary<object, object>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        binary.On<Dictionary<object, object>>("questionStarted", e => started.TrySetResult(e));
+        await binary.StartAsync(Ct);
+
+        var seat = await binary.InvokeAsync<Dictionary<object, object>>("JoinRoom", room.GetProperty("pin").GetString(), "Binary Bob", Ct);
+        Assert.Equal(roomId.ToString(), seat["RoomId"]?.ToString(), ignoreCase: true);
+
+        await hostHub.InvokeAsync<JsonElement>("StartGame", roomId, Ct);
+        var question = await started.Task.WaitAsync(TimeSpan.FromSeconds(20), Ct);
+        var publicQuestion = (Dictionary<object, object>)question["Question"];
+        Assert.Equal("Bits are binary.", publicQuestion["Text"]);
+
+        var ack = await binary.InvokeAsync<Dictionary<object, object>>("Answer", roomId, 0, True, null, Ct);
+        Assert.Equal(false, ack["Duplicate"]);
+    }
+}
