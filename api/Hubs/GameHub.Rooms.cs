@@ -27,7 +27,7 @@ public sealed partial class GameHub
         var userId = Context.User!.UserId();
         // Subscribe before reading the snapshot, so no event after the snapshot can be missed.
         await relay.EnsureSubscribed(roomId);
-        var snapshot = Unwrap(await grains.GetGrain<IQuizRoomGrain>(roomId).Join(userId, nickname ?? ""));
+        var snapshot = await Released(relay, roomId, grains.GetGrain<IQuizRoomGrain>(roomId).Join(userId, nickname ?? ""));
         await relay.Attach(Context.ConnectionId, roomId, userId, snapshot.IsHost);
         return snapshot;
     }
@@ -40,7 +40,7 @@ public sealed partial class GameHub
     {
         var userId = Context.User!.UserId();
         await relay.EnsureSubscribed(roomId);
-        var snapshot = Unwrap(await grains.GetGrain<IQuizRoomGrain>(roomId).Snapshot(userId));
+        var snapshot = await Released(relay, roomId, grains.GetGrain<IQuizRoomGrain>(roomId).Snapshot(userId));
         await relay.Attach(Context.ConnectionId, roomId, userId, snapshot.IsHost);
         return snapshot;
     }
@@ -78,6 +78,18 @@ public sealed partial class GameHub
     [Authorize(Policy = Policies.Host)]
     public async Task LockRoom(Guid roomId, bool locked, [FromServices] IGrainFactory grains) =>
         Unwrap(await grains.GetGrain<IQuizRoomGrain>(roomId).Lock(Context.User!.UserId(), locked));
+
+    /// <summary>Unwraps a join or resume; when the room refuses, the subscription taken for it is given back.</summary>
+    private static async Task<RoomSnapshot> Released(RoomRelay relay, Guid roomId, ValueTask<QuizOutcome<RoomSnapshot>> call)
+    {
+        var outcome = await call;
+        if (!outcome.Ok)
+        {
+            await relay.Release(roomId);
+        }
+
+        return Unwrap(outcome);
+    }
 
     private static T Unwrap<T>(QuizOutcome<T> outcome) =>
         outcome.Ok ? outcome.Value! : throw Error(outcome.Error!, outcome.Detail ?? outcome.Error!);

@@ -43,6 +43,15 @@ public sealed partial class RoomRelay(IClusterClient cluster, IHubContext<GameHu
         }
     }
 
+    /// <summary>Drops a subscription taken for a connection the room then refused, if nobody else uses it.</summary>
+    public async Task Release(Guid roomId)
+    {
+        if (_rooms.TryGetValue(roomId, out var link))
+        {
+            await UnsubscribeIfUnused(link);
+        }
+    }
+
     /// <summary>Attaches a connection to a room (after the room accepted the user).</summary>
     public async Task Attach(string connectionId, Guid roomId, Guid userId, bool isHost)
     {

@@ -144,4 +144,36 @@ public sealed class RoomLifecycleTests(ReferralApiFactory api) : IClassFixture<R
         // The game is over, so its PIN is free again and no longer finds the room.
         Assert.Equal(HttpStatusCode.NotFound, (await playerHttp.GetAsync(new Uri($"api/rooms/pin/{pin}", UriKind.Relative), Ct)).StatusCode);
     }
+
+    [Fact]
+    public async Task AnAnswerToARoomThePlayerIsNotInIsRefused()
+    {
+        var (hostA, hubA, roomA, pinA) = await OpenRoom();
+        var (hostB, hubB, roomB, pinB) = await OpenRoom();
+        await using var _ = hubA;
+        await using var __ = hubB;
+        using var ___ = hostA;
+        using var ____ = hostB;
+        var (_, playerHub, _) = await Player(pinA, "Wanderer");
+        await using var _____ = playerHub;
+        var (_, otherHub, _) = await Player(pinB, "Resident");
+        await using var ______ = otherHub;
+
+        await hubB.InvokeAsync<JsonElement>("StartGame", roomB, Ct);
+        var foreign = await Assert.ThrowsAsync<HubException>(() => playerHub.InvokeAsync<JsonElement>("Answer", roomB, 0, SecondOption, null, Ct));
+        Assert.Contains("HubException: not_in_room:", foreign.Message, StringComparison.Ordinal);
+        var resume = await Assert.ThrowsAsync<HubException>(() => playerHub.InvokeAsync<JsonElement>("Resume", roomB, Ct));
+        Assert.Contains("HubException: not_in_room:", resume.Message, StringComparison.Ordinal);
+
+        var snapshot = await hubB.InvokeAsync<JsonElement>("Resume", roomB, Ct);
+        Assert.Equal(1, snapshot.GetProperty("playerCount").GetInt32());
+
+        // A refused join takes no lasting subscription: only rooms with local members are held.
+        var relay = (Referral.Api.Rooms.RoomRelay)api.Services.GetService(typeof(Referral.Api.Rooms.RoomRelay))!;
+        var before = relay.SubscribedRooms;
+        await Assert.ThrowsAsync<HubException>(() => playerHub.InvokeAsync<JsonElement>("Resume", Guid.NewGuid(), Ct));
+        Assert.Equal(before, relay.SubscribedRooms);
+        Assert.Equal(pinA.Length, pinB.Length);
+        Assert.NotEqual(roomA, roomB);
+    }
 }
