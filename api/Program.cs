@@ -1,22 +1,46 @@
+using Referral.Api.Accounts;
+using Referral.Api.Admin;
+using Referral.Api.Auth;
 using Referral.Api.Diagnostics;
 using Referral.Api.Hubs;
 using Referral.Api.Infrastructure;
+using Referral.Api.Rooms;
 using Referral.Silo.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 
 var settings = builder.AddReferralOrleans();
+var api = ApiSettings.From(builder.Configuration, settings);
 builder.AddReferralHealthChecks(settings, hostsSilo: settings.Orleans.Role == OrleansRole.Silo);
 builder.AddReferralApi();
+builder.AddReferralSecurity(api.Security);
+builder.AddReferralAuth(api);
+builder.AddReferralRateLimiting(api.RateLimits);
+builder.AddReferralRooms();
 
 var app = builder.Build();
 
+app.UseReferralSecurity();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.MapReferralHealthChecks();
-app.MapOpenApi();
+app.UseRouting();
+app.UseCors();
+app.UseMiddleware<HubOriginCheck>();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
+
+// Anonymous on purpose: probes and load balancers call health without credentials, and the
+// OpenAPI document describes a public api.
+app.MapGroup("").AllowAnonymous().MapReferralHealthChecks();
+app.MapOpenApi().AllowAnonymous();
+app.MapAuthApi();
+app.MapMeApi();
+app.MapAdminApi();
 app.MapDiagnosticsApi();
-app.MapHub<GameHub>("/hubs/game");
+app.MapReferralRooms();
+app.MapHub<GameHub>("/hubs/game", o => o.CloseOnAuthenticationExpiration = true)
+    .RequireAuthorization(Policies.Player);
 
 await app.RunAsync();
 

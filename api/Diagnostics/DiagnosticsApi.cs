@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Referral.Api.Auth;
 using Referral.Api.Infrastructure;
 using Referral.Grains.Abstractions.Diagnostics;
 
@@ -15,7 +16,10 @@ public static partial class DiagnosticsApi
 
     public static IEndpointRouteBuilder MapDiagnosticsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/diagnostics").WithTags("Diagnostics");
+        // Operators only: the probes write grain state and the cluster view names every silo.
+        var group = app.MapGroup("/api/diagnostics").WithTags("Diagnostics")
+            .RequireAuthorization(Policies.Admin)
+            .RequireRateLimiting(RateLimitPolicies.Authenticated);
         group.MapPut("/probes/{key}", WriteProbe).WithName("WriteProbe");
         group.MapGet("/probes/{key}", ReadProbe).WithName("ReadProbe");
         group.MapGet("/cluster", ClusterHosts).WithName("ClusterHosts");

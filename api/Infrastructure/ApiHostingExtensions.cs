@@ -1,9 +1,11 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Referral.Api.Hubs;
 
 namespace Referral.Api.Infrastructure;
 
-/// <summary>The front door's own services: errors, OpenAPI, SignalR.</summary>
+/// <summary>The front door's own services: errors, OpenAPI (with the bearer scheme), SignalR.</summary>
 public static class ApiHostingExtensions
 {
     /// <summary>
@@ -23,9 +25,17 @@ public static class ApiHostingExtensions
             }
         });
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o =>
+        {
+            o.AddDocumentTransformer<BearerSecurityTransformer>();
+            o.AddOperationTransformer<BearerSecurityTransformer>();
+        });
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddSignalR(o => o.MaximumReceiveMessageSize = MaximumHubMessageBytes);
+        builder.Services.AddSignalR(o =>
+        {
+            o.MaximumReceiveMessageSize = MaximumHubMessageBytes;
+            o.AddFilter<TokenExpiryFilter>();
+        });
         builder.Services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = 1024 * 1024);
         return builder;
     }

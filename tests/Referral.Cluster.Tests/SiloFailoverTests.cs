@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
 using Referral.Grains.Abstractions.Diagnostics;
 using Referral.Testing;
 using Xunit;
@@ -16,6 +18,7 @@ public sealed class SiloFailoverTests(PostgresServer postgres) : IClassFixture<P
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan FailoverBudget = TimeSpan.FromSeconds(30);
+    private static readonly string AdminEmail = $"operator-{Guid.NewGuid():N}@referral.test";
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -24,6 +27,10 @@ public sealed class SiloFailoverTests(PostgresServer postgres) : IClassFixture<P
     {
         var connectionString = await postgres.CreateMigratedDatabaseAsync();
         var clusterId = "failover-" + Guid.NewGuid().ToString("N")[..8];
+
+        // Secrets of this deployment: every silo shares the master key of the personal-data key
+        // ring; the api holds the token signing key and the account-key secret.
+        var masterKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         var silos = new Dictionary<int, ServerProcess>();
         var processes = new List<ServerProcess>();
         try
@@ -38,6 +45,7 @@ public sealed class SiloFailoverTests(PostgresServer postgres) : IClassFixture<P
                     ["Orleans__SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture),
                     ["Orleans__GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
                     ["Urls"] = $"http://127.0.0.1:{FreePort.Next()}",
+                    ["DataProtection__MasterKey"] = masterKey,
                 });
                 silos[siloPort] = silo;
                 processes.Add(silo);
@@ -50,11 +58,25 @@ public sealed class SiloFailoverTests(PostgresServer postgres) : IClassFixture<P
                 ["Orleans__ClusterId"] = clusterId,
                 ["Orleans__Role"] = "Client",
                 ["Urls"] = apiUrl.TrimEnd('/'),
+                ["Auth__SigningKeys__0__Id"] = "cluster-test",
+                ["Auth__SigningKeys__0__Key"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+                ["Auth__AccountKeySecret"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+                ["Auth__Admins__0"] = AdminEmail,
+
+                // Production environment, but plain HTTP on loopback: no TLS reaches this process.
+                ["Security__RequireHttps"] = "false",
             });
             processes.Add(api);
 
             using var http = new HttpClient { BaseAddress = new Uri(apiUrl), Timeout = TimeSpan.FromSeconds(10) };
             await WithOutput(processes, () => Eventually.Get(http, "health/ready", HttpStatusCode.OK, StartTimeout, Ct), "api ready");
+
+            // The probes are operator endpoints: sign in as the configured admin first.
+            var unauthenticated = await http.GetAsync(new Uri("api/diagnostics/cluster", UriKind.Relative), Ct);
+            Assert.Equal(HttpStatusCode.Unauthorized, unauthenticated.StatusCode);
+            var admin = await WithOutput(processes, () => http.RegisterAsync(AdminEmail, ct: Ct), "admin registration");
+            Assert.Contains("admin", admin.Roles);
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", admin.AccessToken);
             await WithOutput(processes, () => Eventually.Until(
                 async () =>
                 {

@@ -42,4 +42,19 @@ public sealed class StartupValidationTests
         Assert.NotEqual(0, exitCode);
         Assert.Contains("Orleans:Role", api.OutputTail, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ApiClientWithoutAuthSecretsExitsNamingThem()
+    {
+        await using var api = ServerProcess.Start("api", "api", "Referral.Api", new Dictionary<string, string>
+        {
+            ["Orleans__Role"] = "Client",
+            ["Urls"] = $"http://127.0.0.1:{FreePort.Next()}",
+        });
+        var exitCode = await api.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("Auth:SigningKeys", api.OutputTail, StringComparison.Ordinal);
+        Assert.Contains("Auth:AccountKeySecret", api.OutputTail, StringComparison.Ordinal);
+    }
 }

@@ -24,6 +24,7 @@ public sealed class DurableApiTests(PostgresServer postgres) : IClassFixture<Pos
             await first.InitializeAsync();
             using var http = first.CreateHttpClient();
             await Eventually.Get(http, "health/ready", HttpStatusCode.OK, TimeSpan.FromSeconds(30), Ct);
+            http.DefaultRequestHeaders.Authorization = new("Bearer", (await first.AdminAsync(Ct)).AccessToken);
             (await http.PutAsJsonAsync($"api/diagnostics/probes/{key}", new { value = "kept" }, Ct)).EnsureSuccessStatusCode();
         }
 
@@ -33,6 +34,7 @@ public sealed class DurableApiTests(PostgresServer postgres) : IClassFixture<Pos
         var ready = await Eventually.Get(http2, "health/ready", HttpStatusCode.OK, TimeSpan.FromSeconds(30), Ct);
         using var doc = JsonDocument.Parse(await ready.Content.ReadAsStringAsync(Ct));
         Assert.Equal("Healthy", doc.RootElement.GetProperty("checks").GetProperty("postgresql").GetProperty("status").GetString());
+        http2.DefaultRequestHeaders.Authorization = new("Bearer", (await second.AdminAsync(Ct)).AccessToken);
 
         var read = await http2.GetFromJsonAsync<ProbeView>($"api/diagnostics/probes/{key}", Ct);
         Assert.Equal("kept", read!.Value);

@@ -29,7 +29,7 @@ public sealed class SingleNodeApiTests(ReferralApiFactory api) : IClassFixture<R
     [Fact]
     public async Task ProbeWrittenThroughTheApiIsReadBack()
     {
-        using var http = api.CreateHttpClient();
+        using var http = await AdminClient();
         var key = "probe-" + Guid.NewGuid().ToString("N")[..12];
         var first = await http.PutAsJsonAsync($"api/diagnostics/probes/{key}", new { value = "one" }, Ct);
         first.EnsureSuccessStatusCode();
@@ -51,7 +51,7 @@ public sealed class SingleNodeApiTests(ReferralApiFactory api) : IClassFixture<R
     [InlineData("-leading-dash", "{\"value\":\"x\"}", "key")]
     public async Task InvalidProbeWritesAreRejectedWithNamedFieldsAndChangeNothing(string key, string json, string field)
     {
-        using var http = api.CreateHttpClient();
+        using var http = await AdminClient();
         using var content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
         var response = await http.PutAsync(new Uri($"api/diagnostics/probes/{key}", UriKind.Relative), content, Ct);
 
@@ -71,7 +71,7 @@ public sealed class SingleNodeApiTests(ReferralApiFactory api) : IClassFixture<R
     [Fact]
     public async Task OverlongProbeValueIsRejected()
     {
-        using var http = api.CreateHttpClient();
+        using var http = await AdminClient();
         var response = await http.PutAsJsonAsync("api/diagnostics/probes/long-value", new { value = new string('x', 257) }, Ct);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var read = await http.GetFromJsonAsync<ProbeView>("api/diagnostics/probes/long-value", Ct);
@@ -81,7 +81,7 @@ public sealed class SingleNodeApiTests(ReferralApiFactory api) : IClassFixture<R
     [Fact]
     public async Task MalformedJsonGetsAProblemDetailsWithAStableCode()
     {
-        using var http = api.CreateHttpClient();
+        using var http = await AdminClient();
         using var content = new StringContent("{not json", System.Text.Encoding.UTF8, "application/json");
         var response = await http.PutAsync(new Uri("api/diagnostics/probes/some-key", UriKind.Relative), content, Ct);
 
@@ -91,9 +91,14 @@ public sealed class SingleNodeApiTests(ReferralApiFactory api) : IClassFixture<R
     }
 
     [Fact]
-    public async Task UnknownRouteGetsA404ProblemDetails()
+    public async Task UnknownRouteGetsA404ProblemDetailsWhenSignedInAnd401Otherwise()
     {
-        using var http = api.CreateHttpClient();
+        // Deny by default: anonymous callers learn nothing about which routes exist.
+        using var anonymous = api.CreateHttpClient();
+        var refused = await anonymous.GetAsync(new Uri("api/no-such-thing", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+
+        using var http = await AdminClient();
         var response = await http.GetAsync(new Uri("api/no-such-thing", UriKind.Relative), Ct);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
@@ -103,12 +108,14 @@ public sealed class SingleNodeApiTests(ReferralApiFactory api) : IClassFixture<R
     [Fact]
     public async Task ClusterViewListsTheCoHostedSiloAsActive()
     {
-        using var http = api.CreateHttpClient();
+        using var http = await AdminClient();
         using var doc = JsonDocument.Parse(await http.GetStringAsync(new Uri("api/diagnostics/cluster", UriKind.Relative), Ct));
         var silos = doc.RootElement.GetProperty("silos").EnumerateArray().ToList();
         Assert.Single(silos);
         Assert.Equal("Active", silos[0].GetProperty("status").GetString());
     }
+
+    private async Task<HttpClient> AdminClient() => api.CreateHttpClient(await api.AdminAsync(Ct));
 
     [Fact]
     public async Task OpenApiDocumentDescribesTheEndpoints()
@@ -125,7 +132,7 @@ public sealed class SingleNodeApiTests(ReferralApiFactory api) : IClassFixture<R
     [Fact]
     public async Task HubAnswersServerTimeOverWebSockets()
     {
-        await using var hub = api.CreateHubConnection();
+        await using var hub = api.CreateHubConnection(await api.AdminAsync(Ct));
         await hub.StartAsync(Ct);
         var before = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var clock = await hub.InvokeAsync<JsonElement>("ServerTime", Ct);
@@ -139,7 +146,7 @@ public sealed class SingleNodeApiTests(ReferralApiFactory api) : IClassFixture<R
     [Fact]
     public async Task HubClosesAConnectionThatSendsAnOversizedMessage()
     {
-        await using var hub = api.CreateHubConnection();
+        await using var hub = api.CreateHubConnection(await api.AdminAsync(Ct));
         var closed = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
         hub.Closed += e =>
         {

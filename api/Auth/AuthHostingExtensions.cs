@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.IdentityModel.Tokens;
+using Referral.Api.Infrastructure;
+using Referral.Grains.Abstractions.Accounts;
+
+namespace Referral.Api.Auth;
+
+/// <summary>Authentication (JWT bearer), authorization policies, CORS and the account services.</summary>
+public static class AuthHostingExtensions
+{
+    public static IHostApplicationBuilder AddReferralAuth(this IHostApplicationBuilder builder, ApiSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var options = settings.Auth;
+        var keys = AuthKeys.From(options);
+        var origins = new AllowedOriginList(options.AllowedOrigins);
+
+        var services = builder.Services;
+        services.AddSingleton(options);
+        services.AddSingleton(keys);
+        services.AddSingleton(origins);
+        services.AddSingleton<AccessTokenIssuer>();
+        services.AddSingleton<SessionResponses>();
+        services.AddSingleton<AccountDirectory>();
+        services.AddSingleton<SecurityEvents>();
+        services.AddHostedService<AuthStartupLog>();
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
+        {
+            // Keep JWT claim names (sub, role, sid) as they are instead of the long WS-* URIs.
+            o.MapInboundClaims = false;
+            o.Events = new AccessTokenEvents();
+            o.TokenValidationParameters = new TokenValidationParameters
+            {
+                ValidIssuer = options.Issuer,
+                ValidAudience = options.Audience,
+                IssuerSigningKeys = keys.SigningKeys,
+
+                // A token must name its key: rotation relies on kid, and trying every key would
+                // accept tokens whose header lies about how they were signed.
+                TryAllIssuerSigningKeys = false,
+
+                // Pinned: "none" and every other algorithm (RS256 with an HMAC key, …) are refused.
+                ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+                ValidTypes = [TokenClaims.AccessTokenType],
+                RequireSignedTokens = true,
+                RequireExpirationTime = true,
+                ValidateIssuerSigningKey = true,
+                ClockSkew = options.ClockSkew,
+                NameClaimType = TokenClaims.Subject,
+                RoleClaimType = TokenClaims.Role,
+            };
+        });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Player, p => p.RequireAuthenticatedUser())
+            .AddPolicy(Policies.Host, p => p.RequireAuthenticatedUser().RequireRole(Roles.Host))
+            .AddPolicy(Policies.Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin))
+
+            // Deny by default: an endpoint someone forgets to give a policy needs a signed-in user
+            // rather than being open.
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+
+        services.AddCors(o => o.AddDefaultPolicy(p => p
+            .WithOrigins([.. origins.Origins])
+            .WithMethods(HttpMethods.Get, HttpMethods.Post, HttpMethods.Put, HttpMethods.Patch, HttpMethods.Delete)
+            .WithHeaders("Authorization", "Content-Type", "X-Requested-With", "X-SignalR-User-Agent")
+            .WithExposedHeaders("Retry-After", "WWW-Authenticate")));
+        return builder;
+    }
+}

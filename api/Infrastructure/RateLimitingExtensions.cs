@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Net.Http.Headers;
+using Referral.Api.Auth;
+
+namespace Referral.Api.Infrastructure;
+
+/// <summary>ASP.NET Core rate limiting: per client IP on the sign-in endpoints, per user elsewhere.</summary>
+public static class RateLimitingExtensions
+{
+    public static IHostApplicationBuilder AddReferralRateLimiting(this IHostApplicationBuilder builder, RateLimitOptions limits)
+    {
+        builder.Services.AddSingleton(limits);
+        builder.Services.AddSingleton<LoginThrottle>();
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = WriteRejection;
+            o.AddPolicy(RateLimitPolicies.Login, http => PerClientIp(http, limits.Login));
+            o.AddPolicy(RateLimitPolicies.Register, http => PerClientIp(http, limits.Register));
+            o.AddPolicy(RateLimitPolicies.Guest, http => PerClientIp(http, limits.Guest));
+            o.AddPolicy(RateLimitPolicies.Refresh, http => PerClientIp(http, limits.Refresh));
+            o.AddPolicy(RateLimitPolicies.Credentials, http => PerUser(http, limits.Credentials));
+            o.AddPolicy(RateLimitPolicies.Authenticated, http => PerUser(http, limits.Authenticated));
+        });
+        return builder;
+    }
+
+    /// <summary>
+    /// The client's address as the forwarded-headers middleware resolved it: the real client
+    /// behind a configured proxy, never a header value from an untrusted hop.
+    /// </summary>
+    public static string ClientIp(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        return http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    }
+
+    /// <summary>Per user id once authenticated (the rate limiter runs after authentication); per IP otherwise.</summary>
+    private static RateLimitPartition<string> PerUser(HttpContext http, RateLimitRule rule)
+    {
+        var key = http.User.Identity?.IsAuthenticated == true ? "u:" + http.User.FindFirst(TokenClaims.Subject)?.Value : "ip:" + ClientIp(http);
+        return RateLimitPartition.GetFixedWindowLimiter(key, _ => rule.ToFixedWindow());
+    }
+
+    private static RateLimitPartition<string> PerClientIp(HttpContext http, RateLimitRule rule) =>
+        RateLimitPartition.GetFixedWindowLimiter(ClientIp(http), _ => rule.ToFixedWindow());
+
+    private static async ValueTask WriteRejection(OnRejectedContext context, CancellationToken cancellationToken)
+    {
+        var http = context.HttpContext;
+        var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
+        var seconds = (int)Math.Max(1, Math.Ceiling(wait.TotalSeconds));
+        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        http.Response.Headers[HeaderNames.RetryAfter] = seconds.ToString(CultureInfo.InvariantCulture);
+        var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails =
+            {
+                Status = StatusCodes.Status429TooManyRequests,
+                Title = "Too many requests; try again later.",
+                Extensions = { ["code"] = ProblemCodes.RateLimited },
+            },
+        });
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.Net.Http.Headers;
+
+namespace Referral.Api.Infrastructure;
+
+/// <summary>
+/// Headers on every response, error pages included. The api serves JSON only, so the policy
+/// allows nothing to load, frame or submit: a response rendered by a browser by mistake can do nothing.
+/// </summary>
+public sealed class SecurityHeaders(RequestDelegate next)
+{
+    public const string ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+
+        // Set when the headers go out, not now: the exception handler clears the response
+        // (headers included) before it writes an error.
+        context.Response.OnStarting(static state =>
+        {
+            var http = (HttpContext)state;
+            var headers = http.Response.Headers;
+            headers[HeaderNames.ContentSecurityPolicy] = ContentSecurityPolicy;
+            headers[HeaderNames.XContentTypeOptions] = "nosniff";
+            headers[HeaderNames.XFrameOptions] = "DENY";
+            headers["Referrer-Policy"] = "no-referrer";
+            headers["Cross-Origin-Opener-Policy"] = "same-origin";
+            headers["Cross-Origin-Resource-Policy"] = "same-origin";
+            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
+
+            // Api answers carry tokens and personal data: no shared or browser cache may keep them.
+            if (http.Request.Path.StartsWithSegments("/api") && !headers.ContainsKey(HeaderNames.CacheControl))
+            {
+                headers[HeaderNames.CacheControl] = "no-store";
+            }
+
+            return Task.CompletedTask;
+        }, context);
+        return next(context);
+    }
+}

@@ -1,0 +1,132 @@
+using System.Globalization;
+
+namespace Referral.LoadGen;
+
+/// <summary>
+/// Command-line options. Every count and wait is bounded; defaults give a one-room run of 1,000
+/// players, three questions of 10 s, with the bare baseline measured in the same run.
+/// </summary>
+public sealed record LoadGenOptions
+{
+    public string Scenario { get; init; } = "quiz";
+
+    /// <summary>The api base address (e.g. http://127.0.0.1:5080/); null with <see cref="StartServer"/>.</summary>
+    public Uri? Url { get; init; }
+
+    /// <summary>Start the api from its Release build output and stop it at the end.</summary>
+    public bool StartServer { get; init; }
+
+    /// <summary>Path of Referral.Api.dll for <see cref="StartServer"/>. Default: api/bin/Release/net10.0 of this repository.</summary>
+    public string? ApiDll { get; init; }
+
+    /// <summary>PID of a server started elsewhere, sampled from /proc.</summary>
+    public int? ServerPid { get; init; }
+
+    public int Players { get; init; } = 1000;
+
+    public int Rooms { get; init; } = 1;
+
+    public int Questions { get; init; } = 3;
+
+    /// <summary>Question time limit in seconds (the product allows 5–240).</summary>
+    public int TimeLimitSeconds { get; init; } = 10;
+
+    /// <summary>Think time before answering, drawn uniformly in [min, max] ms after the question arrives.</summary>
+    public int ThinkMinMs { get; init; } = 300;
+
+    /// <summary>Default: 60% of the time limit.</summary>
+    public int? ThinkMaxMs { get; init; }
+
+    public int WrongPercent { get; init; } = 25;
+
+    /// <summary>Players who answer after the deadline (expecting <c>too_late</c>).</summary>
+    public int LatePercent { get; init; } = 1;
+
+    /// <summary>Seats (sign-in, connect, join) started together; the next batch starts when one ends.</summary>
+    public int Batch { get; init; } = 100;
+
+    /// <summary>Pause after the last question's results before the next question.</summary>
+    public int RevealMs { get; init; } = 1000;
+
+    public bool Baseline { get; init; } = true;
+
+    /// <summary>Bytes of the questionStarted frame the bare hub sends; default: the product's measured size.</summary>
+    public int? PayloadBytes { get; init; }
+
+    public string? Out { get; init; }
+
+    public int Seed { get; init; } = 42;
+
+    /// <summary>bare-server only: the loopback port to listen on.</summary>
+    public int Port { get; init; }
+
+    public int ThinkMax => ThinkMaxMs ?? TimeLimitSeconds * 600;
+
+    public static LoadGenOptions Parse(IReadOnlyList<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        if (args.Count == 0 || args[0].StartsWith('-'))
+        {
+            throw new ArgumentException("usage: <quiz|ingest|baseline> [--url U | --start-server] [--players N] [--rooms R] [--questions Q] [--out file.json] [--server-pid PID] …");
+        }
+
+        var o = new LoadGenOptions { Scenario = args[0] };
+        for (var i = 1; i < args.Count; i++)
+        {
+            var name = args[i];
+            string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{name} needs a value.");
+            int Int() => int.Parse(Value(), CultureInfo.InvariantCulture);
+            o = name switch
+            {
+                "--url" => o with { Url = new Uri(Value().TrimEnd('/') + "/") },
+                "--start-server" => o with { StartServer = true },
+                "--api-dll" => o with { ApiDll = Value() },
+                "--server-pid" => o with { ServerPid = Int() },
+                "--players" => o with { Players = Int() },
+                "--rooms" => o with { Rooms = Int() },
+                "--questions" => o with { Questions = Int() },
+                "--time-limit" => o with { TimeLimitSeconds = Int() },
+                "--think-min-ms" => o with { ThinkMinMs = Int() },
+                "--think-max-ms" => o with { ThinkMaxMs = Int() },
+                "--wrong-percent" => o with { WrongPercent = Int() },
+                "--late-percent" => o with { LatePercent = Int() },
+                "--batch" => o with { Batch = Int() },
+                "--reveal-ms" => o with { RevealMs = Int() },
+                "--no-baseline" => o with { Baseline = false },
+                "--payload-bytes" => o with { PayloadBytes = Int() },
+                "--out" => o with { Out = Value() },
+                "--seed" => o with { Seed = Int() },
+                "--port" => o with { Port = Int() },
+                _ => throw new ArgumentException($"unknown option {name}"),
+            };
+        }
+
+        return o.Validate();
+    }
+
+    private LoadGenOptions Validate()
+    {
+        string[] scenarios = ["quiz", "ingest", "baseline", "bare-server"];
+        if (!scenarios.Contains(Scenario))
+        {
+            throw new ArgumentException($"unknown scenario '{Scenario}': quiz, ingest or baseline.");
+        }
+
+        if (Players is < 1 or > 19_500 || Rooms is < 1 or > 1000 || Players * Rooms > 19_500)
+        {
+            throw new ArgumentException("--players × --rooms must be 1–19,500 (one process holds under 20,000 sockets).");
+        }
+
+        if (Questions is < 1 or > 100 || TimeLimitSeconds is < 5 or > 240 || Batch is < 1 or > 2000)
+        {
+            throw new ArgumentException("--questions 1–100, --time-limit 5–240, --batch 1–2000.");
+        }
+
+        if (ThinkMinMs < 0 || ThinkMax < ThinkMinMs || ThinkMax >= TimeLimitSeconds * 1000)
+        {
+            throw new ArgumentException("--think-min-ms ≤ --think-max-ms < the time limit.");
+        }
+
+        return this;
+    }
+}
