@@ -39,12 +39,20 @@ public sealed class AccessTokenEvents : JwtBearerEvents
             return;
         }
 
-        // One call to an activated grain per request: the price of immediate revocation on deletion.
+        // One call to an activated grain per request (per connection for the hub): the price of
+        // immediate revocation. Tokens are bound to their session (sid), so logout, ending a
+        // session and refresh-token reuse end the access tokens of that session at once.
+        if (!Guid.TryParse(principal.FindFirstValue(TokenClaims.SessionId), out var sessionId))
+        {
+            context.Fail("The access token names no session.");
+            return;
+        }
+
         var grains = context.HttpContext.RequestServices.GetRequiredService<IGrainFactory>();
-        var user = await grains.GetGrain<IUserGrain>(userId).Find();
+        var user = await grains.GetGrain<IUserGrain>(userId).FindSession(sessionId);
         if (user is null || user.Deleted)
         {
-            context.Fail("The user no longer exists.");
+            context.Fail("The session has ended or the user no longer exists.");
             return;
         }
 

@@ -12,6 +12,14 @@ public interface IUserGrain : IGrainWithGuidKey
     /// <summary>The user, or null when never created or deleted.</summary>
     ValueTask<UserView?> Find();
 
+    /// <summary>
+    /// The user, only while the refresh-token family <paramref name="sessionId"/> is live (not
+    /// revoked, not past its absolute expiry). Every authenticated request checks this, so logout,
+    /// ending a session or reuse detection end that session's access tokens at once.
+    /// </summary>
+    [Orleans.Concurrency.ReadOnly]
+    ValueTask<UserView?> FindSession(Guid sessionId);
+
     ValueTask<AccountOutcome<UserView>> UpdateProfile(ProfileUpdate update);
 
     /// <summary>Turns a guest into an email account (called by the account grain on upgrade).</summary>

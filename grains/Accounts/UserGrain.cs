@@ -68,6 +68,11 @@ public sealed partial class UserGrain(
 
     public ValueTask<UserView?> Find() => ValueTask.FromResult(Exists ? View() : null);
 
+    public ValueTask<UserView?> FindSession(Guid sessionId) =>
+        ValueTask.FromResult(Exists && S.Families.Find(f => f.Id == sessionId) is { IsRevoked: false } family && family.ExpiresAt > time.GetUtcNow()
+            ? View()
+            : null);
+
     public async ValueTask<AccountOutcome<UserView>> UpdateProfile(ProfileUpdate update)
     {
         ArgumentNullException.ThrowIfNull(update);

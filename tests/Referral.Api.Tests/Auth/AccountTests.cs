@@ -301,7 +301,9 @@ public sealed class AccountTests(AccountsApiFixture fixture)
         await http.PostAsJsonAsync("api/auth/login", new { email, password = "a-wrong-password-1" }, Ct);
         var refreshed = await http.RefreshAsync(login, Ct);
         await http.PostAsJsonAsync("api/auth/refresh", new { refreshToken = login.RefreshToken }, Ct);
-        await using (var hub = fixture.Api.CreateHubConnection(refreshed))
+        // The reused refresh token ended the login session (and its access tokens); the
+        // registration session is still live.
+        await using (var hub = fixture.Api.CreateHubConnection(user))
         {
             await hub.StartAsync(Ct);
         }

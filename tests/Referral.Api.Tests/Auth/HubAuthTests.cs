@@ -25,7 +25,7 @@ public sealed class HubAuthTests(AccountsApiFixture fixture)
     [Fact]
     public async Task ConnectingWithAnInvalidTokenIsRefused()
     {
-        var forged = TestTokens.Mint(fixture.Player.Id, ["player"], key: new byte[32]);
+        var forged = TestTokens.Mint(fixture.Player.Id, ["player"], key: new byte[32], sessionId: fixture.Player.SessionId);
         await using var hub = fixture.Api.CreateHubConnection(accessToken: () => Task.FromResult<string?>(forged));
         var error = await Assert.ThrowsAnyAsync<Exception>(() => hub.StartAsync(Ct));
         Assert.Contains("401", error.Message, StringComparison.Ordinal);
@@ -36,7 +36,7 @@ public sealed class HubAuthTests(AccountsApiFixture fixture)
     {
         // A token with about two seconds left: usable now, refused once exp has passed.
         var issued = DateTimeOffset.UtcNow.AddMinutes(-1);
-        var token = TestTokens.Mint(fixture.Player.Id, ["player"], issuedAt: issued, lifetime: TimeSpan.FromSeconds(62));
+        var token = TestTokens.Mint(fixture.Player.Id, ["player"], issuedAt: issued, lifetime: TimeSpan.FromSeconds(62), sessionId: fixture.Player.SessionId);
         var expires = DateTimeOffset.FromUnixTimeSeconds((issued + TimeSpan.FromSeconds(62)).ToUnixTimeSeconds());
         await using var hub = fixture.Api.CreateHubConnection(accessToken: () => Task.FromResult<string?>(token));
         await hub.StartAsync(Ct);

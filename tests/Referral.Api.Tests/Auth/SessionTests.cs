@@ -59,6 +59,9 @@ public sealed class SessionTests(AccountsApiFixture fixture)
 
         var refresh = await http.PostAsJsonAsync("api/auth/refresh", new { refreshToken = user.RefreshToken }, Ct);
         await ProblemAssert.Is(refresh, HttpStatusCode.Unauthorized, "invalid_refresh_token");
+
+        // The access token of the ended session stops working at once, not at its expiry.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await signedIn.GetAsync(new Uri("api/me", UriKind.Relative), Ct)).StatusCode);
     }
 
     [Fact]
@@ -72,10 +75,15 @@ public sealed class SessionTests(AccountsApiFixture fixture)
         using var signedIn = fixture.As(phone);
         var logout = await signedIn.PostAsJsonAsync("api/auth/logout", new { refreshToken = laptop.RefreshToken }, Ct);
         Assert.Equal(HttpStatusCode.NoContent, logout.StatusCode);
-        var strangerLogout = await signedIn.PostAsJsonAsync("api/auth/logout", new { refreshToken = stranger.RefreshToken }, Ct);
+        // The phone's own session ended with that logout, access token included.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await signedIn.GetAsync(new Uri("api/me", UriKind.Relative), Ct)).StatusCode);
+
+        var tablet = await http.LoginAsync(phone.Email!, ct: Ct);
+        using var asTablet = fixture.As(tablet);
+        var strangerLogout = await asTablet.PostAsJsonAsync("api/auth/logout", new { refreshToken = stranger.RefreshToken }, Ct);
         Assert.Equal(HttpStatusCode.NoContent, strangerLogout.StatusCode);
 
-        foreach (var ended in new[] { phone, laptop })
+        foreach (var ended in new[] { phone, laptop, tablet })
         {
             var refresh = await http.PostAsJsonAsync("api/auth/refresh", new { refreshToken = ended.RefreshToken }, Ct);
             await ProblemAssert.Is(refresh, HttpStatusCode.Unauthorized, "invalid_refresh_token");

@@ -19,13 +19,13 @@ public sealed class SigningKeyTests(RotatedKeysApi rotated, NoKeysApi generated)
         Assert.Equal(RotatedKeysApi.NewKeyId, new JsonWebToken(user.AccessToken).Kid);
 
         // A token the old key signed before the rotation is still good until it expires.
-        using var old = rotated.Api.CreateHttpClient(TestTokens.Mint(user.Id, ["player"]));
+        using var old = rotated.Api.CreateHttpClient(TestTokens.Mint(user.Id, ["player"], sessionId: user.SessionId));
         Assert.Equal(HttpStatusCode.OK, (await old.GetAsync(new Uri("api/me", UriKind.Relative), Ct)).StatusCode);
 
         // The kid picks the key: the old key's id on a token signed by another key fails.
-        using var mismatched = rotated.Api.CreateHttpClient(TestTokens.Mint(user.Id, ["player"], key: RotatedKeysApi.NewKey));
+        using var mismatched = rotated.Api.CreateHttpClient(TestTokens.Mint(user.Id, ["player"], key: RotatedKeysApi.NewKey, sessionId: user.SessionId));
         Assert.Equal(HttpStatusCode.Unauthorized, (await mismatched.GetAsync(new Uri("api/me", UriKind.Relative), Ct)).StatusCode);
-        using var matched = rotated.Api.CreateHttpClient(TestTokens.Mint(user.Id, ["player"], key: RotatedKeysApi.NewKey, keyId: RotatedKeysApi.NewKeyId));
+        using var matched = rotated.Api.CreateHttpClient(TestTokens.Mint(user.Id, ["player"], key: RotatedKeysApi.NewKey, keyId: RotatedKeysApi.NewKeyId, sessionId: user.SessionId));
         Assert.Equal(HttpStatusCode.OK, (await matched.GetAsync(new Uri("api/me", UriKind.Relative), Ct)).StatusCode);
     }
 
@@ -43,7 +43,7 @@ public sealed class SigningKeyTests(RotatedKeysApi rotated, NoKeysApi generated)
         Assert.StartsWith("Warning", warning, StringComparison.Ordinal);
 
         // The test key is not among the generated ones.
-        using var foreign = generated.Api.CreateHttpClient(TestTokens.Mint(user.Id, ["player"]));
+        using var foreign = generated.Api.CreateHttpClient(TestTokens.Mint(user.Id, ["player"], sessionId: user.SessionId));
         Assert.Equal(HttpStatusCode.Unauthorized, (await foreign.GetAsync(new Uri("api/me", UriKind.Relative), Ct)).StatusCode);
     }
 }

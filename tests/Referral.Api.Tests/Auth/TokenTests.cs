@@ -35,7 +35,7 @@ public sealed class TokenTests(AccountsApiFixture fixture)
     public async Task ATokenMintedWithTheConfiguredKeyIsAccepted()
     {
         // The baseline for the tampering cases: each changes one thing of this token.
-        using var http = fixture.Api.CreateHttpClient(TestTokens.Mint(fixture.Player.Id, ["player"]));
+        using var http = fixture.Api.CreateHttpClient(TestTokens.Mint(fixture.Player.Id, ["player"], sessionId: fixture.Player.SessionId));
         var response = await http.GetAsync(new Uri("api/me", UriKind.Relative), Ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -59,17 +59,18 @@ public sealed class TokenTests(AccountsApiFixture fixture)
     public async Task TamperedTokensAreRefusedWith401(string tampering)
     {
         var player = fixture.Player.Id;
+        var session = fixture.Player.SessionId;
         var now = DateTimeOffset.UtcNow;
         var token = tampering switch
         {
-            "alg none" => TestTokens.WithAlgNone(TestTokens.Mint(player, ["player"])),
-            "wrong key" => TestTokens.Mint(player, ["player"], key: RandomNumberGenerator.GetBytes(32)),
-            "unknown key id" => TestTokens.Mint(player, ["player"], keyId: "someone-elses-key"),
-            "expired" => TestTokens.Mint(player, ["player"], issuedAt: now.AddMinutes(-20), lifetime: TimeSpan.FromMinutes(15)),
-            "not yet valid" => TestTokens.Mint(player, ["player"], issuedAt: now.AddMinutes(5)),
-            "wrong audience" => TestTokens.Mint(player, ["player"], audience: "another-api"),
-            "wrong issuer" => TestTokens.Mint(player, ["player"], issuer: "someone-else"),
-            "not an access token" => TestTokens.Mint(player, ["player"], tokenType: "JWT"),
+            "alg none" => TestTokens.WithAlgNone(TestTokens.Mint(player, ["player"], sessionId: session)),
+            "wrong key" => TestTokens.Mint(player, ["player"], key: RandomNumberGenerator.GetBytes(32), sessionId: session),
+            "unknown key id" => TestTokens.Mint(player, ["player"], keyId: "someone-elses-key", sessionId: session),
+            "expired" => TestTokens.Mint(player, ["player"], issuedAt: now.AddMinutes(-20), lifetime: TimeSpan.FromMinutes(15), sessionId: session),
+            "not yet valid" => TestTokens.Mint(player, ["player"], issuedAt: now.AddMinutes(5), sessionId: session),
+            "wrong audience" => TestTokens.Mint(player, ["player"], audience: "another-api", sessionId: session),
+            "wrong issuer" => TestTokens.Mint(player, ["player"], issuer: "someone-else", sessionId: session),
+            "not an access token" => TestTokens.Mint(player, ["player"], tokenType: "JWT", sessionId: session),
             "modified payload" => TestTokens.WithPayload(fixture.Player.AccessToken, json => json.Replace("\"player\"", "\"admin\"", StringComparison.Ordinal)),
             "unknown user" => TestTokens.Mint(Guid.NewGuid(), ["player", "admin"]),
             _ => throw new ArgumentOutOfRangeException(nameof(tampering), tampering, null),

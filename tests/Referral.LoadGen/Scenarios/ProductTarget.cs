@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Referral.Grains.Abstractions.Quiz;
+using Referral.LoadGen.Protocol;
+
+namespace Referral.LoadGen.Scenarios;
+
+/// <summary>
+/// The product: every player is a real guest account (POST /api/auth/guest), every host a
+/// registered account that authors the quiz and opens the room over HTTP; the game runs over the
+/// game hub with the documented methods.
+/// </summary>
+public sealed class ProductTarget : IGameTarget, IDisposable
+{
+    /// <summary>Not a common password (the api refuses those), long enough for the rules.</summary>
+    public const string HostPassword = "correct-horse-battery-staple-42";
+
+    private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(60);
+    private readonly HttpClient _http;
+    private readonly Uri _hub;
+    private readonly string _runId = Guid.NewGuid().ToString("N")[..10];
+
+    public ProductTarget(Uri baseUrl, int maxConnections)
+    {
+        ArgumentNullException.ThrowIfNull(baseUrl);
+        _http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = maxConnections, PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30) })
+        {
+            BaseAddress = baseUrl,
+            Timeout = TimeSpan.FromSeconds(60),
+        };
+        _hub = new Uri(new Uri(baseUrl.ToString().Replace("http", "ws", StringComparison.Ordinal)), "hubs/game");
+    }
+
+    public string Name => "product";
+
+    public async Task PrepareRoomAsync(RoomRun room, IReadOnlyList<QuestionDefinition> quiz, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(room);
+        var host = await PostAsync("api/auth/register", null, new
+        {
+            email = $"host-{_runId}-{room.Index}@loadgen.test",
+            password = HostPassword,
+            displayName = $"Host {room.Index}",
+            locale = "en",
+        }, ct);
+        var token = host.GetProperty("accessToken").GetString()!;
+        var created = await PostAsync("api/quizzes", token, new
+        {
+            title = $"Load run {_runId}",
+            questions = quiz.Select(q => new
+            {
+                type = q.Type.ToString(),
+                text = q.Text,
+                options = q.Options,
+                correctOptions = q.CorrectOptions,
+                acceptedAnswers = q.AcceptedAnswers,
+                timeLimitSeconds = q.TimeLimitSeconds,
+                points = q.Points.ToString(),
+            }),
+        }, ct);
+        var opened = await PostAsync("api/rooms", token, new { quizId = created.GetProperty("id").GetGuid() }, ct);
+        room.RoomId = opened.GetProperty("roomId").GetGuid();
+        room.Pin = opened.GetProperty("pin").GetString()!;
+        room.Host = await HubClient.ConnectAsync(_hub, token, room.OnHostEvent, CallTimeout, ct);
+        await room.Host.InvokeAsync("Resume", [room.RoomId], CallTimeout);
+    }
+
+    public async Task SeatAsync(PlayerBot player, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(player);
+        var clock = Stopwatch.StartNew();
+        var guest = await PostAsync("api/auth/guest", null, new
+        {
+            displayName = player.Nickname,
+            deviceId = $"loadgen-{_runId}-{player.Index:D8}",
+            locale = "en",
+        }, ct);
+        player.UserId = guest.GetProperty("user").GetProperty("id").GetGuid();
+        player.SignInMs = clock.Elapsed.TotalMilliseconds;
+
+        clock.Restart();
+        player.Hub = await HubClient.ConnectAsync(_hub, guest.GetProperty("accessToken").GetString(), player.OnEvent, CallTimeout, ct);
+        player.ConnectMs = clock.Elapsed.TotalMilliseconds;
+
+        clock.Restart();
+        await player.Hub.InvokeAsync("JoinRoom", [player.Room.Pin, player.Nickname], CallTimeout);
+        player.JoinMs = clock.Elapsed.TotalMilliseconds;
+    }
+
+    public object?[] AnswerArguments(RoomRun room, int question, int choice) => [room?.RoomId, question, new[] { choice }, null];
+
+    public Task OpenAsync(RoomRun room, int question) =>
+        HostCall(room, question == 0 ? "StartGame" : "NextQuestion");
+
+    public async Task CloseAsync(RoomRun room, int question)
+    {
+        try
+        {
+            await HostCall(room, "CloseQuestion");
+        }
+        catch (HubCallException ex) when (ex.Code == "wrong_phase")
+        {
+            // Closed by the deadline or the last answer while the call was on its way.
+        }
+    }
+
+    public Task EndAsync(RoomRun room) => HostCall(room, "NextQuestion");
+
+    public void Dispose() => _http.Dispose();
+
+    private static Task HostCall(RoomRun room, string method) => room.Host!.InvokeAsync(method, [room.RoomId], CallTimeout);
+
+    private async Task<JsonElement> PostAsync(string path, string? token, object body, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        using var response = await _http.SendAsync(request, ct);
+        if (response.StatusCode is not (HttpStatusCode.OK or HttpStatusCode.Created))
+        {
+            var detail = await response.Content.ReadAsStringAsync(ct);
+            throw new SeatException($"http_{(int)response.StatusCode}", $"POST {path}: {(int)response.StatusCode} {detail}");
+        }
+
+        return await response.Content.ReadFromJsonAsync<JsonElement>(ct);
+    }
+}
