@@ -287,4 +287,27 @@ public sealed class QuizRoomGrainTests(RoomClusterFixture fixture)
 
         await analytics.UnsubscribeAsync();
     }
+
+    [Fact]
+    public async Task AnAutoAdvancingRoomMovesOnByItselfAfterTheReveal()
+    {
+        var created = await fixture.Client.GetGrain<IQuizGrain>(Guid.NewGuid()).Create(Host, TwoQuestions());
+        var room = fixture.Client.GetGrain<IQuizRoomGrain>(Guid.NewGuid());
+        Assert.True((await room.Open(new OpenRoom(Host, created.Value!, new RoomSettings(0, AutoAdvance: true, AutoAdvanceSeconds: 3)))).Ok);
+        await using var events = await RoomEvents.Subscribe(fixture.Client, room.GetPrimaryKey());
+        var player = Guid.NewGuid();
+        await room.Join(player, "Auto");
+        await room.Start(Host);
+        await room.Answer(player, new AnswerSubmission(0, [1], null));     // everyone answered: closes now
+
+        await events.Next<QuestionClosed>(e => e.Index == 0);
+        var second = await events.Next<QuestionStarted>(e => e.Question.Index == 1, timeoutMs: 15_000);
+        Assert.Equal(1, second.Question.Index);
+        Assert.Equal(RoomPhase.Question, (await room.Snapshot(Host)).Value!.Phase);
+
+        var invalid = await fixture.Client.GetGrain<IQuizRoomGrain>(Guid.NewGuid())
+            .Open(new OpenRoom(Host, created.Value!, new RoomSettings(0, AutoAdvance: true, AutoAdvanceSeconds: 1)));
+        Assert.Equal(QuizErrors.ValidationFailed, invalid.Error);
+        Assert.Contains("autoAdvanceSeconds", invalid.Fields!.Keys);
+    }
 }
