@@ -88,6 +88,10 @@ public sealed class HubClient : IAsyncDisposable
         {
             throw new HubCallException($"timeout: {target} got no completion within {timeout.TotalSeconds:0.#} s.");
         }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException)
+        {
+            throw new HubCallException($"send_failed: {target}: {ex.Message}", ex);
+        }
         finally
         {
             _pending.TryRemove(id, out _);

@@ -59,7 +59,8 @@ public static class MetricsBuilder
             server,
             generator,
             started.Count == 0 ? 0 : Math.Round(started.Average(q => q.StartedBytes), 1),
-            results.Count == 0 ? 0 : Math.Round(results.Average(q => q.ResultBytes), 1));
+            results.Count == 0 ? 0 : Math.Round(results.Average(q => q.ResultBytes), 1),
+            rooms.Count == 0 ? [] : rooms[0].Events.Snapshot());
     }
 
     public static ResourceMetrics Resources(int pid, ProcessSample idle, ProcessSample seated, ProcessSample end, long peakRssKb, int connections) => new(

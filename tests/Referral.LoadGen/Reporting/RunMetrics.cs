@@ -24,7 +24,8 @@ public sealed record RunMetrics(
     ResourceMetrics? Server,
     ResourceMetrics Generator,
     double QuestionFrameBytes,
-    double ResultFrameBytes);
+    double ResultFrameBytes,
+    SortedDictionary<string, EventCount> EventsReceived);
 
 /// <summary>Seating: guest sign-in (product only), WebSocket connect + handshake, join; wall time for all of them.</summary>
 public sealed record SeatMetrics(int Attempted, int Seated, double RoomSetupSeconds, double WallSeconds, double SeatsPerSecond, Latency SignIn, Latency Connect, Latency Join, Latency Total);

@@ -9,6 +9,4 @@ public static class EventFields
 
     public static DateTime Time(JsonElement e, string name) => e.GetProperty(name).GetDateTimeOffset().UtcDateTime;
 
-    public static int Int(JsonElement e, string name, int fallback = 0) =>
-        e.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetInt32() : fallback;
 }

@@ -18,7 +18,8 @@ public sealed class GameRun(LoadGenOptions options, IGameTarget target, int? ser
     public async Task<RunMetrics> RunAsync(CancellationToken ct)
     {
         var quiz = QuizPlan.Quiz(options.Questions, options.TimeLimitSeconds);
-        var rooms = Enumerable.Range(0, options.Rooms).Select(r => new RoomRun(r, target, options.Questions, _errors)).ToList();
+        var events = new EventCounts();
+        var rooms = Enumerable.Range(0, options.Rooms).Select(r => new RoomRun(r, target, options.Questions, _errors) { Events = events }).ToList();
         foreach (var room in rooms)
         {
             for (var i = 0; i < options.Players; i++)

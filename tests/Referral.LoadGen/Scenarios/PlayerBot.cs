@@ -16,7 +16,8 @@ public sealed class PlayerBot(int index, RoomRun room, PlayerQuestion[] plan)
 
     public RoomRun Room { get; } = room;
 
-    public string Nickname => $"Player {Index}";
+    /// <summary>The nickname it joins with; the product's word filter refuses a few numbers, which then get another.</summary>
+    public string Nickname { get; set; } = $"Player {index}";
 
     public HubClient? Hub { get; set; }
 
@@ -40,6 +41,7 @@ public sealed class PlayerBot(int index, RoomRun room, PlayerQuestion[] plan)
 
     public void OnEvent(HubEvent e)
     {
+        Room.Events.Add(e.Target, e.Bytes);
         switch (e.Target)
         {
             case "questionStarted":

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -86,14 +87,24 @@ public sealed class ProductTarget : IGameTarget, IDisposable
         player.ConnectMs = clock.Elapsed.TotalMilliseconds;
 
         clock.Restart();
-        await player.Hub.InvokeAsync("JoinRoom", [player.Room.Pin, player.Nickname], CallTimeout);
+        try
+        {
+            await player.Hub.InvokeAsync("JoinRoom", [player.Room.Pin, player.Nickname], CallTimeout);
+        }
+        catch (HubCallException ex) when (ex.Code == "nickname_invalid")
+        {
+            player.Room.Errors.Add("nickname_refused_retried", player.Nickname);
+            player.Nickname = $"Quizzer {player.Index.ToString("x", CultureInfo.InvariantCulture)}";
+            await player.Hub.InvokeAsync("JoinRoom", [player.Room.Pin, player.Nickname], CallTimeout);
+        }
+
         player.JoinMs = clock.Elapsed.TotalMilliseconds;
     }
 
     public object?[] AnswerArguments(RoomRun room, int question, int choice) => [room?.RoomId, question, new[] { choice }, null];
 
-    public Task OpenAsync(RoomRun room, int question) =>
-        HostCall(room, question == 0 ? "StartGame" : "NextQuestion");
+    public async Task OpenAsync(RoomRun room, int question) =>
+        await HostCall(room, question == 0 ? "StartGame" : "NextQuestion");
 
     public async Task CloseAsync(RoomRun room, int question)
     {
@@ -107,11 +118,11 @@ public sealed class ProductTarget : IGameTarget, IDisposable
         }
     }
 
-    public Task EndAsync(RoomRun room) => HostCall(room, "NextQuestion");
+    public async Task EndAsync(RoomRun room) => await HostCall(room, "NextQuestion");
 
     public void Dispose() => _http.Dispose();
 
-    private static Task HostCall(RoomRun room, string method) => room.Host!.InvokeAsync(method, [room.RoomId], CallTimeout);
+    private static Task<JsonElement> HostCall(RoomRun room, string method) => room.Host!.InvokeAsync(method, [room.RoomId], CallTimeout);
 
     private async Task<JsonElement> PostAsync(string path, string? token, object body, CancellationToken ct)
     {

@@ -40,6 +40,9 @@ public sealed class RoomRun(int index, IGameTarget target, int questions, ErrorC
 
     public int Ended => Volatile.Read(ref _ended);
 
+    /// <summary>Every event the players of all rooms received, by name (shared across rooms of one run).</summary>
+    public EventCounts Events { get; init; } = new();
+
     public void StartArrived(int q) => Interlocked.Increment(ref _started[q]);
 
     public void ResultArrived(int q) => Interlocked.Increment(ref _results[q]);

@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Referral.LoadGen.Hosting;
+using Referral.LoadGen.Reporting;
+using Referral.LoadGen.Scenarios;
+
+namespace Referral.LoadGen;
+
+/// <summary>
+/// Runs a scenario: the product (unless the scenario is <c>baseline</c>), then the bare hub with
+/// the same parameters (unless <c>--no-baseline</c>), and assembles the report. Servers the tool
+/// started are stopped by PID before the next one starts, so the two runs do not share the cores.
+/// </summary>
+public static class LoadGenRunner
+{
+    public static readonly JsonSerializerOptions ReportJson = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public static async Task<BenchmarkReport> RunAsync(LoadGenOptions options, TextWriter log, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Scenario == "ingest")
+        {
+            // Everyone answers the moment the question arrives: the room grain's ingestion rate.
+            options = options with { ThinkMinMs = 0, ThinkMaxMs = 0, LatePercent = 0 };
+        }
+
+        var startedAt = DateTimeOffset.UtcNow;
+        var clock = Stopwatch.StartNew();
+        RunMetrics? product = null, bare = null;
+        if (options.Scenario != "baseline")
+        {
+            product = await RunProductAsync(options, log, ct);
+        }
+
+        if (options.Baseline || options.Scenario == "baseline")
+        {
+            var payload = options.PayloadBytes ?? (product is { QuestionFrameBytes: > 0 } ? (int)product.QuestionFrameBytes : 450);
+            await using var server = await ChildServer.StartBareAsync(ct);
+            log.WriteLine($"bare hub started, pid {server.Pid}, {server.Url}, question frame {payload} bytes");
+            bare = await new GameRun(options, new BareTarget(server.Url, payload), server.Pid, log).RunAsync(ct);
+        }
+
+        var targets = Targets.Check(product, bare);
+        return new BenchmarkReport(
+            "referral-loadgen/1",
+            options.Scenario,
+            startedAt,
+            Math.Round(clock.Elapsed.TotalSeconds, 1),
+            options,
+            Machine(),
+            product,
+            bare,
+            Targets.RatiosOf(product, bare),
+            targets,
+            targets.Count > 0 && targets.All(t => t.Pass));
+    }
+
+    private static async Task<RunMetrics> RunProductAsync(LoadGenOptions options, TextWriter log, CancellationToken ct)
+    {
+        ChildServer? server = null;
+        try
+        {
+            if (options.StartServer)
+            {
+                server = await ChildServer.StartApiAsync(options.ApiDll ?? DefaultApiDll(), ct);
+                log.WriteLine($"api started, pid {server.Pid}, {server.Url}");
+            }
+
+            var url = server?.Url ?? options.Url ?? throw new ArgumentException("pass --url of a running api, or --start-server.");
+            using var target = new ProductTarget(url, Math.Max(options.Batch, 16));
+            return await new GameRun(options, target, server?.Pid ?? options.ServerPid, log).RunAsync(ct);
+        }
+        finally
+        {
+            if (server is not null)
+            {
+                await server.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>api/bin/Release/net10.0/Referral.Api.dll of the repository this tool was built in.</summary>
+    private static string DefaultApiDll()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Referral.Orleans.sln")))
+            {
+                return Path.Combine(dir.FullName, "api", "bin", "Release", "net10.0", "Referral.Api.dll");
+            }
+        }
+
+        throw new FileNotFoundException("Referral.Orleans.sln not found above the tool's directory: pass --api-dll.");
+    }
+
+    private static MachineInfo Machine()
+    {
+        static string Field(string file, string prefix) =>
+            File.Exists(file) ? File.ReadLines(file).FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal))?[prefix.Length..].Trim(' ', '\t', ':') ?? "" : "";
+
+        var memory = Field("/proc/meminfo", "MemTotal").Replace("kB", "", StringComparison.Ordinal).Trim();
+        return new MachineInfo(
+            Environment.ProcessorCount,
+            Field("/proc/cpuinfo", "model name"),
+            long.TryParse(memory, out var kb) ? kb / 1024 : 0,
+            RuntimeInformation.OSDescription,
+            RuntimeInformation.FrameworkDescription,
+            string.Join(' ', Field("/proc/self/limits", "Max open files").Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(2)));
+    }
+}
