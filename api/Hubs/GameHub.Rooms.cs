@@ -46,8 +46,12 @@ public sealed partial class GameHub
     }
 
     /// <summary>Answers the open question: option ids in <paramref name="choices"/>, or <paramref name="text"/> for type-answer.</summary>
-    public async Task<AnswerAck> Answer(Guid roomId, int questionIndex, int[]? choices, string? text, [FromServices] IGrainFactory grains) =>
-        Unwrap(await grains.GetGrain<IQuizRoomGrain>(roomId).Answer(Context.User!.UserId(), new AnswerSubmission(questionIndex, choices, text)));
+    public async Task<AnswerAck> Answer(Guid roomId, int questionIndex, int[]? choices, string? text, [FromServices] IGrainFactory grains, [FromServices] TimeProvider clock)
+    {
+        // Stamped on arrival at the front door: queueing inside the server is not the player's time.
+        var answer = new AnswerSubmission(questionIndex, choices, text) { ReceivedAt = clock.GetUtcNow() };
+        return Unwrap(await grains.GetGrain<IQuizRoomGrain>(roomId).Answer(Context.User!.UserId(), answer));
+    }
 
     public async Task LeaveRoom(Guid roomId, [FromServices] IGrainFactory grains, [FromServices] RoomRelay relay)
     {

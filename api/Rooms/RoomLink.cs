@@ -18,4 +18,18 @@ internal sealed class RoomLink(Guid roomId)
     public StreamSubscriptionHandle<RoomEvent>? Subscription { get; set; }
 
     public ConcurrentDictionary<string, RoomMember> Members { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Guards the player-count throttle below.</summary>
+    public Lock CountLock { get; } = new();
+
+    /// <summary>The latest count the room announced, and its sequence.</summary>
+    public (int Count, long Sequence) PendingCount { get; set; } = (-1, 0);
+
+    /// <summary>The count players were last sent, and when.</summary>
+    public int SentCount { get; set; } = -1;
+
+    public long SentAt { get; set; }
+
+    /// <summary>A trailing send is scheduled (so the last change always reaches players).</summary>
+    public bool FlushScheduled { get; set; }
 }

@@ -16,6 +16,7 @@ namespace Referral.Api.Rooms;
 /// </summary>
 public sealed partial class RoomRelay(IClusterClient cluster, IHubContext<GameHub> hub, ILogger<RoomRelay> logger)
 {
+    private static readonly TimeSpan PlayerCountInterval = TimeSpan.FromSeconds(1);
     private readonly ConcurrentDictionary<Guid, RoomLink> _rooms = new();
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<Guid, byte>> _connections = new(StringComparer.Ordinal);
 
@@ -128,8 +129,12 @@ public sealed partial class RoomRelay(IClusterClient cluster, IHubContext<GameHu
 
                 case PlayersChanged activity:
                     await hub.Clients.Group(RoomGroups.Host(roomId)).SendAsync(HubEvents.HostActivity, activity);
-                    await hub.Clients.Group(RoomGroups.Players(roomId)).SendAsync(
-                        HubEvents.PlayerCount, new PlayerCountMessage(roomId, activity.Sequence, activity.PlayerCount));
+                    lock (link.CountLock)
+                    {
+                        link.PendingCount = (activity.PlayerCount, activity.Sequence);
+                    }
+
+                    await FlushPlayerCount(link);
                     break;
 
                 case QuestionClosed closed:
@@ -154,6 +159,60 @@ public sealed partial class RoomRelay(IClusterClient cluster, IHubContext<GameHu
         {
             // A relay failure must never kill the subscription: clients resync from snapshots.
             LogRelayFailed(logger, ex, link.RoomId, e.GetType().Name, e.Sequence);
+        }
+    }
+
+    /// <summary>
+    /// Players see the room's count at most once a second and only when it changed: while 10,000
+    /// players are seated, a count per activity tick was over a million messages (docs/benchmarks.md).
+    /// A trailing send makes sure the last change still arrives.
+    /// </summary>
+    private async Task FlushPlayerCount(RoomLink link)
+    {
+        (int Count, long Sequence) send;
+        lock (link.CountLock)
+        {
+            var pending = link.PendingCount;
+            if (pending.Count == link.SentCount)
+            {
+                return;
+            }
+
+            var wait = PlayerCountInterval - TimeSpan.FromTicks(Environment.TickCount64 * TimeSpan.TicksPerMillisecond - link.SentAt);
+            if (wait > TimeSpan.Zero)
+            {
+                if (!link.FlushScheduled)
+                {
+                    link.FlushScheduled = true;
+                    _ = Task.Delay(wait).ContinueWith(
+                        _ =>
+                        {
+                            lock (link.CountLock)
+                            {
+                                link.FlushScheduled = false;
+                            }
+
+                            return FlushPlayerCount(link);
+                        },
+                        TaskScheduler.Default).Unwrap();
+                }
+
+                return;
+            }
+
+            link.SentCount = pending.Count;
+            link.SentAt = Environment.TickCount64 * TimeSpan.TicksPerMillisecond;
+            send = pending;
+        }
+
+        try
+        {
+            await hub.Clients.Group(RoomGroups.Players(link.RoomId)).SendAsync(
+                HubEvents.PlayerCount, new PlayerCountMessage(link.RoomId, send.Sequence, send.Count));
+        }
+        catch (Exception ex)
+        {
+            LogRelayFailed(logger, ex, link.RoomId, nameof(PlayersChanged), send.Sequence);
         }
     }
 

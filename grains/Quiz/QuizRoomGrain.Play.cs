@@ -78,8 +78,15 @@ public sealed partial class QuizRoomGrain
 
     public async ValueTask<QuizOutcome<AnswerAck>> Answer(Guid userId, AnswerSubmission answer)
     {
-        // Stamped first: the answer's time is when it reached the room, whatever happens next.
-        var receivedAt = time.GetUtcNow();
+        // Stamped first: the answer's time is when it reached the server (the front door's stamp,
+        // clamped to the room's clock so a skewed or forged stamp can neither predate the question
+        // nor postdate now), whatever happens next.
+        var now = time.GetUtcNow();
+        var receivedAt = answer.ReceivedAt is { } stamped && stamped < now ? stamped : now;
+        if (S.OpenedAt is { } opened && receivedAt < opened)
+        {
+            receivedAt = opened;
+        }
         if (!S.IsOpen)
         {
             return QuizOutcome.Fail<AnswerAck>(QuizErrors.RoomNotFound, "No such room.");
@@ -177,7 +184,7 @@ public sealed partial class QuizRoomGrain
 
     private async Task CloseIfEveryoneAnswered()
     {
-        if (S.Phase == RoomPhase.Question && _answered > 0 && _answered >= S.Players.Values.Count(p => !p.Left))
+        if (S.Phase == RoomPhase.Question && _answered > 0 && _answered >= _seated)
         {
             await Close();
         }

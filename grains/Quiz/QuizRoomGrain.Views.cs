@@ -53,7 +53,7 @@ public sealed partial class QuizRoomGrain
             S.Sequence,
             S.Phase,
             S.Locked,
-            S.Players.Values.Count(p => !p.Left),
+            _seated,
             showQuestion ? PublicForm(S.QuestionIndex) : null,
             S.Phase == RoomPhase.Question ? S.Deadline : null,
             time.GetUtcNow(),
@@ -159,7 +159,7 @@ public sealed partial class QuizRoomGrain
         var joins = _recentJoins.ToList();
         _recentJoins.Clear();
         var answered = S.Phase == RoomPhase.Question ? _answered : 0;
-        await Publish(seq => new PlayersChanged(RoomId, seq, S.Players.Values.Count(p => !p.Left), answered, joins));
+        await Publish(seq => new PlayersChanged(RoomId, seq, _seated, answered, joins));
     }
 
     private async Task PublishCompletions(CancellationToken cancellationToken)

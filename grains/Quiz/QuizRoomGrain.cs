@@ -34,6 +34,9 @@ public sealed partial class QuizRoomGrain(
     private DateTimeOffset _lastFlush;
     private int _answered;
 
+    /// <summary>Players seated and not left, kept as a running count: counting on every answer is quadratic.</summary>
+    private int _seated;
+
     private QuizRoomState S => state.State;
 
     private Guid RoomId => this.GetPrimaryKey();
@@ -49,6 +52,8 @@ public sealed partial class QuizRoomGrain(
         {
             _nicknames[Nicknames.UniquenessKey(player.Nickname)] = userId;
         }
+
+        _seated = S.Players.Values.Count(p => !p.Left);
 
         if (S.IsOpen && S.Phase != RoomPhase.Ended)
         {
@@ -146,6 +151,7 @@ public sealed partial class QuizRoomGrain(
             if (seated.Left)
             {
                 seated.Left = false;
+                _seated++;
                 MarkActivity();
             }
 
@@ -186,6 +192,7 @@ public sealed partial class QuizRoomGrain(
             Answers = new RecordedAnswer?[QuestionDefinitions.Count],
         };
         _nicknames[key] = userId;
+        _seated++;
         _recentJoins.Add(cleaned.Nickname!);
         if (_recentJoins.Count > RecentJoinsShown)
         {
@@ -203,15 +210,7 @@ public sealed partial class QuizRoomGrain(
             return QuizOutcome.Fail<bool>(QuizErrors.NotInRoom, "You are not in this room.");
         }
 
-        if (S.Phase == RoomPhase.Lobby)
-        {
-            RemoveSeat(userId, player);
-        }
-        else
-        {
-            player.Left = true;
-        }
-
+        Unseat(userId, player);
         MarkActivity();
         await CloseIfEveryoneAnswered();
         return QuizOutcome.Success(true);
@@ -229,15 +228,7 @@ public sealed partial class QuizRoomGrain(
             return QuizOutcome.Fail<bool>(QuizErrors.NotInRoom, "No such player in this room.");
         }
 
-        if (S.Phase == RoomPhase.Lobby)
-        {
-            RemoveSeat(playerId, player);
-        }
-        else
-        {
-            player.Left = true;
-        }
-
+        Unseat(playerId, player);
         S.Kicked.Add(playerId);
         await Publish(seq => new PlayerKicked(RoomId, seq, playerId));
         await Persist();
@@ -291,10 +282,23 @@ public sealed partial class QuizRoomGrain(
         return hostId == S.HostId ? null : QuizOutcome.Fail<T>(QuizErrors.NotHost, "Only the room's host can do that.");
     }
 
-    private void RemoveSeat(Guid userId, RoomPlayer player)
+    /// <summary>In the lobby the seat (and nickname) is freed; during a game the player stays ranked but inactive.</summary>
+    private void Unseat(Guid userId, RoomPlayer player)
     {
-        S.Players.Remove(userId);
-        _nicknames.Remove(Nicknames.UniquenessKey(player.Nickname));
+        if (!player.Left)
+        {
+            _seated--;
+        }
+
+        if (S.Phase == RoomPhase.Lobby)
+        {
+            S.Players.Remove(userId);
+            _nicknames.Remove(Nicknames.UniquenessKey(player.Nickname));
+        }
+        else
+        {
+            player.Left = true;
+        }
     }
 
     private async Task<string?> ClaimPin()
