@@ -5,6 +5,7 @@ using Referral.Api.Diagnostics;
 using Referral.Api.Hubs;
 using Referral.Api.Infrastructure;
 using Referral.Api.Rooms;
+using Referral.Api.Wallet;
 using Referral.Silo.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -39,6 +40,7 @@ app.MapMeApi();
 app.MapAdminApi();
 app.MapDiagnosticsApi();
 app.MapReferralRooms();
+app.MapWalletApi();
 app.MapHub<GameHub>("/hubs/game", o => o.CloseOnAuthenticationExpiration = true)
     .RequireAuthorization(Policies.Player);
 

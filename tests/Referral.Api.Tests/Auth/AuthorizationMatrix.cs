@@ -42,6 +42,7 @@ public static class AuthorizationMatrix
             new { currentPassword = AuthClient.Password, newPassword = NewPassword }), FreshCaller: true),
         new("GET /api/me/export", Statuses.SignedIn(200), _ => Get("api/me/export")),
         new("GET /api/me/sessions", Statuses.SignedIn(200), _ => Get("api/me/sessions")),
+        new("GET /api/me/wallet", Statuses.SignedIn(200), _ => Get("api/me/wallet")),
 
         // The player ends one of their own sessions; anyone else naming it finds nothing.
         new("DELETE /api/me/sessions/{sessionId:guid}", new(401, 204, 404, 404, 404), c =>
