@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.SignalR;
 using Referral.Api.Hubs;
-using Referral.Grains.Quiz;
 
 namespace Referral.Api.Rooms;
 
@@ -10,7 +9,6 @@ public static class RoomHostingExtensions
 {
     public static IHostApplicationBuilder AddReferralRooms(this IHostApplicationBuilder builder)
     {
-        builder.Services.Configure<QuizOptions>(builder.Configuration.GetSection(QuizOptions.Section));
         builder.Services.AddSingleton<RoomRelay>();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddSignalR()

@@ -20,6 +20,8 @@ public static class HostBuilderExtensions
         // clustering provider needs its tables before the silo joins.
         builder.Services.AddHostedService<StorageModeStartupService>();
         builder.AddReferralDataProtection(settings);
+        // Grain options are read where grains run: a silo process in cluster mode has no api.
+        builder.Services.Configure<Referral.Grains.Quiz.QuizOptions>(builder.Configuration.GetSection(Referral.Grains.Quiz.QuizOptions.Section));
         builder.UseOrleans(silo => silo.ConfigureReferralSilo(settings));
         return settings;
     }

@@ -111,6 +111,15 @@ public sealed class ConfigurationTests
         Assert.Contains("Memory", factory.GetType().Name, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void SilosReadTheQuizSettingsThemselves()
+    {
+        // In cluster mode grains run in silo processes that have no api, so the silo binds them.
+        using var host = BuildSilo(new() { ["Quiz:MaxPlayersPerRoom"] = "123" });
+        var options = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Referral.Grains.Quiz.QuizOptions>>().Value;
+        Assert.Equal(123, options.MaxPlayersPerRoom);
+    }
+
     private static IHost BuildSilo(Dictionary<string, string?> values)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
