@@ -112,7 +112,7 @@ public sealed class AccountsApiFixture : IAsyncLifetime
         await using (var player = Api.CreateHubConnection(Player))
         {
             await player.StartAsync(ct);
-            await player.InvokeAsync<JsonElement>("JoinRoom", room.Pin, "Seated" + Random.Shared.Next(1000, 9999), ct);
+            await player.InvokeAsync<JsonElement>("JoinRoom", room.Pin, "Seated Sam", ct);
         }
 
         if (phase is RoomPhase.QuestionOpen or RoomPhase.QuestionClosed)

@@ -89,7 +89,7 @@ public static class AuthorizationMatrix
         new("ServerTime", RoomPhase.None, _ => [], a => a != Actor.Anonymous),
 
         // Anyone signed in may join a room by its PIN; being seated is what the player methods check.
-        new("JoinRoom", RoomPhase.Lobby, c => [c.Room!.Pin, "Joiner" + Random.Shared.Next(1000, 9999)], a => a != Actor.Anonymous),
+        new("JoinRoom", RoomPhase.Lobby, c => [c.Room!.Pin, "Joiner Jo"], a => a != Actor.Anonymous),
         new("Resume", RoomPhase.Lobby, c => [c.Room!.Id], a => a is Actor.Player or Actor.Host),
         new("Answer", RoomPhase.QuestionOpen, c => [c.Room!.Id, 0, new[] { 0 }, null], a => a == Actor.Player),
         new("LeaveRoom", RoomPhase.Lobby, c => [c.Room!.Id], a => a == Actor.Player),
