@@ -4,6 +4,7 @@ using Referral.Api.Auth;
 using Referral.Api.Diagnostics;
 using Referral.Api.Hubs;
 using Referral.Api.Infrastructure;
+using Referral.Api.Referrals;
 using Referral.Api.Rooms;
 using Referral.Api.Wallet;
 using Referral.Silo.Hosting;
@@ -18,6 +19,7 @@ builder.AddReferralSecurity(api.Security);
 builder.AddReferralAuth(api);
 builder.AddReferralRateLimiting(api.RateLimits);
 builder.AddReferralRooms();
+builder.AddReferralReferrals();
 
 var app = builder.Build();
 
@@ -41,6 +43,7 @@ app.MapAdminApi();
 app.MapDiagnosticsApi();
 app.MapReferralRooms();
 app.MapWalletApi();
+app.MapReferralEngine();
 app.MapHub<GameHub>("/hubs/game", o => o.CloseOnAuthenticationExpiration = true)
     .RequireAuthorization(Policies.Player);
 

@@ -2,7 +2,9 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Referral.Api.Auth;
 using Referral.Api.Infrastructure;
+using Referral.Api.Referrals;
 using Referral.Grains.Abstractions.Accounts;
+using Referral.Grains.Abstractions.Referrals;
 
 namespace Referral.Api.Accounts;
 
@@ -54,15 +56,27 @@ public static class MeApi
     }
 
     private static async Task<Results<Ok<AuthResponse>, ValidationProblem, ProblemHttpResult>> Upgrade(
-        UpgradeRequest body, ClaimsPrincipal principal, HttpContext http, AccountDirectory accounts, SessionResponses sessions, SecurityEvents events)
+        UpgradeRequest body, ClaimsPrincipal principal, HttpContext http, AccountDirectory accounts, SessionResponses sessions, SecurityEvents events,
+        ReferralSignups referrals)
     {
         var errors = new Dictionary<string, string[]>();
         InputRules.Email(errors, "email", body.Email);
         InputRules.Password(errors, "password", body.Password);
         InputRules.OptionalText(errors, "device", body.Device);
+        InputRules.OptionalText(errors, "referralCode", body.ReferralCode);
+        if (body.DeviceId is not null)
+        {
+            InputRules.DeviceId(errors, "deviceId", body.DeviceId);
+        }
+
         if (errors.Count > 0)
         {
             return Problems.Validation(errors);
+        }
+
+        if (await referrals.CheckCode(body.ReferralCode) is { } codeError)
+        {
+            return Problems.Field("referralCode", codeError, ReferralErrors.UnknownCode);
         }
 
         var userId = principal.UserId();
@@ -88,6 +102,7 @@ public static class MeApi
             await user.RevokeSession(guestSession);
         }
 
+        await referrals.Record(http, userId, (await user.Find())?.DisplayName ?? "", email, body.DeviceId, body.ReferralCode);
         events.Upgraded(userId, admin);
         return TypedResults.Ok(sessions.From(grant.Value!));
     }

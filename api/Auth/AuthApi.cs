@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Referral.Api.Infrastructure;
+using Referral.Api.Referrals;
 using Referral.Grains.Abstractions.Accounts;
+using Referral.Grains.Abstractions.Referrals;
 using Referral.Grains.Accounts;
 
 namespace Referral.Api.Auth;
@@ -33,7 +35,7 @@ public static class AuthApi
     }
 
     private static async Task<Results<Created<AuthResponse>, ValidationProblem, ProblemHttpResult>> Register(
-        RegisterRequest body, HttpContext http, AccountDirectory accounts, SessionResponses sessions, SecurityEvents events)
+        RegisterRequest body, HttpContext http, AccountDirectory accounts, SessionResponses sessions, SecurityEvents events, ReferralSignups referrals)
     {
         var errors = new Dictionary<string, string[]>();
         InputRules.Email(errors, "email", body.Email);
@@ -42,9 +44,19 @@ public static class AuthApi
         InputRules.RequiredText(errors, "locale", body.Locale);
         InputRules.OptionalText(errors, "referralCode", body.ReferralCode);
         InputRules.OptionalText(errors, "device", body.Device);
+        if (body.DeviceId is not null)
+        {
+            InputRules.DeviceId(errors, "deviceId", body.DeviceId);
+        }
+
         if (errors.Count > 0)
         {
             return Problems.Validation(errors);
+        }
+
+        if (await referrals.CheckCode(body.ReferralCode) is { } codeError)
+        {
+            return Problems.Field("referralCode", codeError, ReferralErrors.UnknownCode);
         }
 
         var email = body.Email!.Trim();
@@ -63,6 +75,7 @@ public static class AuthApi
             return AccountProblems.From(http, grant.Error!, grant.Detail);
         }
 
+        await referrals.Record(http, user.Id, user.DisplayName, email, body.DeviceId, body.ReferralCode);
         events.Registered(user.Id, admin);
         return TypedResults.Created("/api/me", sessions.From(grant.Value!));
     }

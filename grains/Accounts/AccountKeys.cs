@@ -28,6 +28,12 @@ public static class AccountKeys
     /// <summary>The device grain key of a guest device id.</summary>
     public static string ForDevice(ReadOnlySpan<byte> secret, string deviceId) => Keyed("d-", secret, "device:" + deviceId.Trim());
 
+    /// <summary>
+    /// A keyed hash of a fraud signal (a fraud-normalised email, a device fingerprint, a network
+    /// prefix): comparable between users, meaningless without the secret.
+    /// </summary>
+    public static string ForSignal(ReadOnlySpan<byte> secret, string kind, string value) => Keyed("s-", secret, kind + ":" + value);
+
     private static string Keyed(string prefix, ReadOnlySpan<byte> secret, string value)
     {
         if (secret.Length < MinimumSecretBytes)

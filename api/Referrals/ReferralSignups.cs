@@ -1,0 +1,42 @@
+using Referral.Grains.Abstractions.Referrals;
+using Referral.Grains.Referrals;
+
+namespace Referral.Api.Referrals;
+
+/// <summary>
+/// The link between signing up and the referral engine: checks a typed code before an account
+/// is created (so a typo is a field error, not a silent loss), and records every signup's
+/// fingerprints, attributing it when a code came with it.
+/// </summary>
+public sealed partial class ReferralSignups(IGrainFactory grains, ReferralSignals signals, ILogger<ReferralSignups> logger)
+{
+    /// <summary>A field error for <c>referralCode</c> when one is given and no referrer holds it.</summary>
+    public async Task<string?> CheckCode(string? referralCode)
+    {
+        if (string.IsNullOrWhiteSpace(referralCode))
+        {
+            return null;
+        }
+
+        var code = ReferralCodes.Normalize(referralCode);
+        return code is not null && await grains.GetGrain<IReferralCodeGrain>(code).Resolve() is not null
+            ? null
+            : "No referral code like this exists; check it or leave it empty.";
+    }
+
+    /// <summary>Records the signup; the account exists already, so a failure here is logged, not returned.</summary>
+    public async Task Record(HttpContext http, Guid userId, string displayName, string? email, string? deviceId, string? referralCode)
+    {
+        try
+        {
+            await grains.GetGrain<IReferralGrain>(userId).SignUp(signals.Signup(http, displayName, email, deviceId, referralCode));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            LogSignupFailed(logger, userId, e);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The referral record of new user {UserId} could not be written.")]
+    private static partial void LogSignupFailed(ILogger logger, Guid userId, Exception exception);
+}
