@@ -22,9 +22,6 @@ public interface IReferrerGrain : IGrainWithStringKey
     /// <summary>A friend signed up with the code; returns what the fraud rules need.</summary>
     ValueTask<ReferrerFacts> FriendJoined(Guid refereeId, string name, DateTimeOffset at);
 
-    /// <summary>A friend's referral moved on (keeps the list current, tells the referrer live).</summary>
-    ValueTask FriendChanged(Guid refereeId, ReferralStatus status, string? reason);
-
     /// <summary>Decides, at most once per friend, whether the referral may be paid and what to pay.</summary>
     ValueTask<RewardClaim> Claim(Guid refereeId);
 

@@ -33,17 +33,23 @@ public sealed partial class ReferralFeedGrain(ILogger<ReferralFeedGrain> logger)
 
     private async Task OnQuizBatch(QuizCompletedBatch batch)
     {
-        await Parallel.ForEachAsync(batch.Items, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, async (c, _) =>
+        // Chunks rather than Parallel.ForEachAsync: grain calls must start on the grain's own scheduler.
+        foreach (var chunk in batch.Items.Chunk(Parallelism))
         {
-            try
-            {
-                await GrainFactory.GetGrain<IReferralGrain>(c.UserId).QuizCompleted($"quiz:{c.RoomId:N}", c.CompletedAt);
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                LogQualifyFailed(logger, c.UserId, e);
-            }
-        });
+            await Task.WhenAll(chunk.Select(Qualify));
+        }
+    }
+
+    private async Task Qualify(QuizCompleted c)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<IReferralGrain>(c.UserId).QuizCompleted($"quiz:{c.RoomId:N}", c.CompletedAt);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            LogQualifyFailed(logger, c.UserId, e);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Referral qualification for user {UserId} failed.")]

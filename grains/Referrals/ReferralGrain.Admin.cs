@@ -11,14 +11,14 @@ public sealed partial class ReferralGrain
             return NotFound();
         }
 
-        if (!record.ReviewRequired || record.Status is not (ReferralStatus.Pending or ReferralStatus.Qualified))
-        {
-            return ReferralOutcome.Fail(ReferralErrors.InvalidState, "This referral is not waiting for review.");
-        }
-
-        if (record.Reviewed)
+        if (record.ReviewRequired && record.Reviewed)
         {
             return ReferralOutcome.Fail(ReferralErrors.AlreadyDecided, "This referral was reviewed already.");
+        }
+
+        if (!ReferralLifecycle.CanReview(record.Status, record.ReviewRequired, record.Reviewed))
+        {
+            return ReferralOutcome.Fail(ReferralErrors.InvalidState, "This referral is not waiting for review.");
         }
 
         record.Reviewed = true;
@@ -36,7 +36,7 @@ public sealed partial class ReferralGrain
             return NotFound();
         }
 
-        if (record.Status is not (ReferralStatus.Pending or ReferralStatus.Qualified))
+        if (!ReferralLifecycle.CanReject(record.Status))
         {
             return ReferralOutcome.Fail(ReferralErrors.InvalidState,
                 record.Status is ReferralStatus.Approved or ReferralStatus.Rewarded
@@ -56,7 +56,7 @@ public sealed partial class ReferralGrain
             return NotFound();
         }
 
-        if (record.Status is not (ReferralStatus.Approved or ReferralStatus.Rewarded))
+        if (!ReferralLifecycle.CanReverse(record.Status))
         {
             return ReferralOutcome.Fail(ReferralErrors.InvalidState, "Only an approved or rewarded referral can be reversed.");
         }

@@ -50,7 +50,7 @@ public sealed partial class ReferralGrain
                 return;
             }
 
-            var due = record.QualifiedAt!.Value + record.Hold;
+            var due = ReferralLifecycle.HoldEndsAt(record.QualifiedAt!.Value, record.Hold);
             var now = time.GetUtcNow();
             if (now < due)
             {
@@ -72,7 +72,7 @@ public sealed partial class ReferralGrain
             record.ApprovedAt = now;
             record.Audit.Add(new AuditEntry(now, null, "approved", claim.Milestone is { } m ? $"milestone {m}" : null));
             await state.WriteStateAsync();
-            await Referrer().FriendChanged(Me, ReferralStatus.Approved, null);
+            await FriendChanged(ReferralStatus.Approved, null);
             await Webhook(WebhookTypes.Approved);
         }
 
@@ -86,7 +86,7 @@ public sealed partial class ReferralGrain
             record.Audit.Add(new AuditEntry(now, null, "rewarded", null));
             await state.WriteStateAsync();
             await ClearReminder();
-            await Referrer().FriendChanged(Me, ReferralStatus.Rewarded, null);
+            await FriendChanged(ReferralStatus.Rewarded, null);
             await AnnounceRewards(record, now);
             await Webhook(WebhookTypes.Rewarded);
             return;
@@ -125,7 +125,7 @@ public sealed partial class ReferralGrain
             record.Audit.Add(new AuditEntry(time.GetUtcNow(), null, "reversed_entries", null));
             await state.WriteStateAsync();
             await ClearReminder();
-            await Referrer().FriendChanged(Me, ReferralStatus.Reversed, record.Reason);
+            await FriendChanged(ReferralStatus.Reversed, record.Reason);
             await Webhook(WebhookTypes.Reversed);
         }
     }
@@ -196,7 +196,7 @@ public sealed partial class ReferralGrain
             await GrainFactory.GetGrain<IReviewQueueGrain>(0).Remove(Me);
         }
 
-        await Referrer().FriendChanged(Me, ReferralStatus.Rejected, reason);
+        await FriendChanged(ReferralStatus.Rejected, reason);
         await Webhook(WebhookTypes.Rejected);
     }
 
@@ -215,15 +215,33 @@ public sealed partial class ReferralGrain
             new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan) { KeepAlive = true });
     }
 
+    /// <summary>
+    /// Registers the safety-net reminder for a payout (once per activation; the reminder table is
+    /// a shared resource) or moves it to a hold's end.
+    /// </summary>
     private async Task EnsureReminder(TimeSpan due)
     {
-        await this.RegisterOrUpdateReminder(ReminderName, due < TimeSpan.Zero ? TimeSpan.Zero : due, ReminderPeriod);
+        if (_reminder is not null && due == ReminderPeriod)
+        {
+            return;
+        }
+
+        _reminder = await this.RegisterOrUpdateReminder(ReminderName, due < TimeSpan.Zero ? TimeSpan.Zero : due, ReminderPeriod);
+        _reminderChecked = true;
     }
 
     private async Task ClearReminder()
     {
-        if (await this.GetReminder(ReminderName) is { } reminder)
+        if (_reminder is null && !_reminderChecked)
         {
+            // A reminder from an earlier activation may exist: look once.
+            _reminder = await this.GetReminder(ReminderName);
+            _reminderChecked = true;
+        }
+
+        if (_reminder is { } reminder)
+        {
+            _reminder = null;
             await this.UnregisterReminder(reminder);
         }
     }

@@ -29,6 +29,8 @@ public sealed partial class ReferralGrain(
     private readonly IReferralFaults? _faults = services.GetService<IReferralFaults>();
     private TimeSpan _retryDelay;
     private IGrainTimer? _retryTimer;
+    private IGrainReminder? _reminder;
+    private bool _reminderChecked;
 
     private ReferralOptions Options => options.Value;
 
@@ -98,7 +100,7 @@ public sealed partial class ReferralGrain(
                 ? RejectReasons.Expired
                 : RejectReasons.CampaignNotLive;
         }
-        else if (await codeGrain.FirstClick(context.DeviceKey) is { } clicked && now - clicked > campaign.Definition.AttributionWindow)
+        else if (await codeGrain.FirstClick(context.DeviceKey) is { } clicked && !ReferralLifecycle.WithinWindow(clicked, now, campaign.Definition.AttributionWindow))
         {
             rejected = RejectReasons.Expired;
         }
@@ -128,7 +130,7 @@ public sealed partial class ReferralGrain(
 
         if (rejected is not null)
         {
-            await referrer.FriendChanged(Me, ReferralStatus.Rejected, rejected);
+            await FriendChanged(ReferralStatus.Rejected, rejected);
             await Webhook(WebhookTypes.Rejected);
             return ReferralOutcome.Success(View());
         }
@@ -172,9 +174,7 @@ public sealed partial class ReferralGrain(
         }
 
         var rule = campaign.Definition;
-        var counts = wheel ? rule.QualifyingEvent == QualifyingEvent.FirstWheelSpin
-            : rule.QualifyingEvent is QualifyingEvent.FirstQuizCompleted or QualifyingEvent.QuizzesCompleted;
-        if (!counts)
+        if (!ReferralLifecycle.Counts(rule.QualifyingEvent, wheel))
         {
             return;
         }
@@ -190,8 +190,7 @@ public sealed partial class ReferralGrain(
             record.Quizzes++;
         }
 
-        var qualified = wheel || rule.QualifyingEvent == QualifyingEvent.FirstQuizCompleted || record.Quizzes >= rule.QuizzesRequired;
-        if (qualified)
+        if (ReferralLifecycle.IsQualified(rule.QualifyingEvent, rule.QuizzesRequired, record.Quizzes, spun: wheel))
         {
             await Qualify(wheel ? "wheel_spun" : "quiz_completed");
         }
@@ -206,7 +205,7 @@ public sealed partial class ReferralGrain(
         var record = R!;
         var now = time.GetUtcNow();
         var campaign = await GrainFactory.GetGrain<ICampaignGrain>(record.CampaignId).Get();
-        if (campaign is not null && now - record.SignedUpAt > campaign.Definition.AttributionWindow)
+        if (campaign is not null && !ReferralLifecycle.WithinWindow(record.SignedUpAt, now, campaign.Definition.AttributionWindow))
         {
             await Reject(null, RejectReasons.Expired, "qualified after the attribution window");
             return;
@@ -216,7 +215,7 @@ public sealed partial class ReferralGrain(
         record.QualifiedAt = now;
         record.Audit.Add(new AuditEntry(now, null, "qualified", because));
         await state.WriteStateAsync();
-        await Referrer().FriendChanged(Me, ReferralStatus.Qualified, null);
+        await FriendChanged(ReferralStatus.Qualified, null);
         await Advance();
     }
 
@@ -256,6 +255,10 @@ public sealed partial class ReferralGrain(
             r.ApprovedAt, r.RewardedAt, r.Score, r.Risk, [.. r.Signals], r.ReviewRequired, r.Reviewed,
             [.. r.Grants], [.. r.Audit], r.Quizzes, r.RefereeName);
     }
+
+    /// <summary>Tells the referrer live that this friend moved on (their page reads the status from here).</summary>
+    private Task FriendChanged(ReferralStatus status, string? reason) => Notify(R!.ReferrerId, new ReferralActivity(
+        R.CampaignId, ReferralActivityKinds.StatusChanged, Me, R.RefereeName, status, reason, null, null, null, time.GetUtcNow()));
 
     private async Task Notify(Guid userId, ReferralActivity activity)
     {

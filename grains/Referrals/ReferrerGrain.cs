@@ -21,8 +21,12 @@ public sealed partial class ReferrerGrain(
 
     private const int MaxCodeAttempts = 10;
 
+    private const long CampaignCacheAgeMs = 1_000;
+
     private Guid _campaignId;
     private Guid _userId;
+    private CampaignView? _campaign;
+    private long _campaignReadAt;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -89,28 +93,13 @@ public sealed partial class ReferrerGrain(
         if (!known)
         {
             recent.Add(at);
-            state.State.Friends.Add(new ReferredFriend(refereeId, name, ReferralStatus.Pending, null, at, at));
+            state.State.Friends.Add(new FriendEntry(refereeId, name, at));
             await state.WriteStateAsync();
             await Notify(new ReferralActivity(_campaignId, ReferralActivityKinds.FriendJoined, refereeId, name, ReferralStatus.Pending, null, null, null, null, at));
         }
 
         var variant = await Variant();
         return new ReferrerFacts(variant?.Name ?? "", recent.Count, [.. state.State.DeviceKeys], [.. state.State.NetworkAgentKeys], [.. state.State.DeviceIdKeys]);
-    }
-
-    public async ValueTask FriendChanged(Guid refereeId, ReferralStatus status, string? reason)
-    {
-        var index = state.State.Friends.FindIndex(f => f.RefereeId == refereeId);
-        if (index < 0 || (state.State.Friends[index].Status == status && state.State.Friends[index].Reason == reason))
-        {
-            return;
-        }
-
-        var now = time.GetUtcNow();
-        var friend = state.State.Friends[index] with { Status = status, Reason = reason, UpdatedAt = now };
-        state.State.Friends[index] = friend;
-        await state.WriteStateAsync();
-        await Notify(new ReferralActivity(_campaignId, ReferralActivityKinds.StatusChanged, refereeId, friend.Name, status, reason, null, null, null, now));
     }
 
     public async ValueTask<RewardClaim> Claim(Guid refereeId)
@@ -121,7 +110,7 @@ public sealed partial class ReferrerGrain(
         }
 
         var campaignGrain = GrainFactory.GetGrain<ICampaignGrain>(_campaignId);
-        var campaign = await campaignGrain.Get();
+        var campaign = await Campaign();
         var now = time.GetUtcNow();
         RewardClaim claim;
         if (campaign is null || !campaign.IsLive(now))
@@ -157,7 +146,7 @@ public sealed partial class ReferrerGrain(
         await state.WriteStateAsync();
         if (claim.Granted)
         {
-            await UpdateLeaderboard();
+            UpdateLeaderboard();
             if (claim.Milestone is { } reached)
             {
                 var bonus = claim.Grants.Where(g => g.Role == RewardGrant.MilestoneRole).Select(g => g.Reward).ToList();
@@ -185,13 +174,17 @@ public sealed partial class ReferrerGrain(
         }
 
         await state.WriteStateAsync();
-        await UpdateLeaderboard();
+        UpdateLeaderboard();
     }
 
     public async ValueTask<ReferrerSummary> Summary(int skip, int take)
     {
         var friends = state.State.Friends;
-        var page = friends.AsEnumerable().Reverse().Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 0, 100)).ToList();
+        var entries = friends.AsEnumerable().Reverse().Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 0, 100)).ToList();
+        var views = await Task.WhenAll(entries.Select(f => GrainFactory.GetGrain<IReferralGrain>(f.RefereeId).Get().AsTask()));
+        var page = entries.Zip(views, (f, v) => new ReferredFriend(
+            f.RefereeId, f.Name, v?.Status ?? ReferralStatus.Pending, v?.Reason, f.SignedUpAt,
+            v is null ? f.SignedUpAt : v.Audit.Count > 0 ? v.Audit[^1].At : f.SignedUpAt)).ToList();
         var variant = await Variant();
         return new ReferrerSummary(
             _campaignId, state.State.Code, variant?.Name ?? "", state.State.Clicks, state.State.Rewarded,
@@ -229,21 +222,38 @@ public sealed partial class ReferrerGrain(
 
     private async Task<OfferVariant?> Variant()
     {
-        var campaign = await GrainFactory.GetGrain<ICampaignGrain>(_campaignId).Get();
+        var campaign = await Campaign();
         return campaign is null ? null : OfferAssignment.Pick(_campaignId, _userId, campaign.Definition.Variants);
     }
 
-    private async Task UpdateLeaderboard()
+    /// <summary>
+    /// The campaign's rules, re-read at most once a second: a burst of friends qualifying does
+    /// not queue on the campaign grain for rules it has just sent. The budget is still judged by
+    /// the campaign grain itself on every claim.
+    /// </summary>
+    private async Task<CampaignView?> Campaign()
     {
-        try
+        // Cache age on the machine's tick count, not the (possibly simulated) business clock.
+        var now = Environment.TickCount64;
+        if (_campaign is null || now - _campaignReadAt > CampaignCacheAgeMs)
         {
-            await GrainFactory.GetGrain<ICampaignLeaderboardGrain>(_campaignId).Set(_userId, state.State.Name, state.State.Rewarded, state.State.Version);
+            _campaign = await GrainFactory.GetGrain<ICampaignGrain>(_campaignId).Get();
+            _campaignReadAt = now;
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            // The next change sends the absolute count again, so the board catches up.
-            LogLeaderboardFailed(logger, e);
-        }
+
+        return _campaign;
+    }
+
+    /// <summary>
+    /// Not awaited: the board takes absolute counts with a version, so order does not matter,
+    /// and a lost update is corrected by this referrer's next change.
+    /// </summary>
+    private void UpdateLeaderboard()
+    {
+        GrainFactory.GetGrain<ICampaignLeaderboardGrain>(_campaignId)
+            .Set(_userId, state.State.Name, state.State.Rewarded, state.State.Version)
+            .AsTask()
+            .ContinueWith(t => LogLeaderboardFailed(logger, t.Exception!), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Current);
     }
 
     private async Task Notify(ReferralActivity activity)

@@ -10,8 +10,8 @@ public sealed class ReferrerState
 
     [Id(1)] public string Name { get; set; } = "";
 
-    /// <summary>Friends in signup order.</summary>
-    [Id(2)] public List<ReferredFriend> Friends { get; set; } = new();
+    /// <summary>Friends in signup order; their statuses live in their own referral grains.</summary>
+    [Id(2)] public List<FriendEntry> Friends { get; set; } = new();
 
     /// <summary>Signup times within the last hour (the velocity rule).</summary>
     [Id(3)] public List<DateTimeOffset> RecentSignups { get; set; } = new();
