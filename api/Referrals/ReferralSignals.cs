@@ -8,13 +8,18 @@ using Referral.Grains.Accounts;
 namespace Referral.Api.Referrals;
 
 /// <summary>
-/// Turns what a request reveals (email, device id, user agent, language, address) into the keyed
-/// hashes the fraud rules compare: nothing is kept in clear, and the hashes mean nothing without
-/// the account key secret. The network is the /24 (IPv4) or /64 (IPv6) prefix, so a household or
-/// office shares it.
+/// Turns what a request reveals (email, install id, the client's device fingerprint header, user
+/// agent, address) into the keyed hashes the fraud rules compare: nothing is kept in clear, and
+/// the hashes mean nothing without the account key secret. The network is the /24 (IPv4) or /64
+/// (IPv6) prefix, so a household or office shares it. A user agent alone is no device fingerprint
+/// (thousands share one), so the device rule only uses what the client computes and sends in
+/// <see cref="FingerprintHeader"/>.
 /// </summary>
 public sealed class ReferralSignals(AuthKeys keys)
 {
+    public const string FingerprintHeader = "X-Client-Fingerprint";
+    public const int MaxFingerprintLength = 128;
+
     public SignupContext Signup(HttpContext http, string displayName, string? email, string? deviceId, string? referralCode)
     {
         var (device, network, networkAgent) = Fingerprints(http);
@@ -37,18 +42,19 @@ public sealed class ReferralSignals(AuthKeys keys)
 
     public LinkClick Click(HttpContext http, DateTimeOffset at)
     {
-        var (device, network, _) = Fingerprints(http);
-        return new LinkClick(at, device, network);
+        var (_, network, networkAgent) = Fingerprints(http);
+        return new LinkClick(at, networkAgent, network);
     }
 
     private string DeviceId(string deviceId) => Key("device-id", deviceId.Trim());
 
-    private (string Device, string Network, string NetworkAgent) Fingerprints(HttpContext http)
+    private (string? Device, string Network, string NetworkAgent) Fingerprints(HttpContext http)
     {
         var agent = http.Request.Headers[HeaderNames.UserAgent].ToString();
-        var language = http.Request.Headers[HeaderNames.AcceptLanguage].ToString();
+        var fingerprint = http.Request.Headers[FingerprintHeader].ToString().Trim();
         var prefix = NetworkPrefix(http.Connection.RemoteIpAddress);
-        return (Key("device", agent + "\n" + language), Key("network", prefix), Key("network-agent", prefix + "\n" + agent));
+        var device = fingerprint.Length is > 0 and <= MaxFingerprintLength ? Key("device", fingerprint) : null;
+        return (device, Key("network", prefix), Key("network-agent", prefix + "\n" + agent));
     }
 
     /// <summary>The /24 of an IPv4 address (IPv4-mapped included) or the /64 of an IPv6 one.</summary>

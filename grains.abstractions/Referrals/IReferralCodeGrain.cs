@@ -17,9 +17,9 @@ public interface IReferralCodeGrain : IGrainWithStringKey
     /// <summary>Counts a click and tells the referrer; returns the target, or null for an unknown code.</summary>
     ValueTask<CodeTarget?> Click(LinkClick click);
 
-    /// <summary>When this device first clicked the link (the start of its attribution window), if it did.</summary>
+    /// <summary>When this visitor first clicked the link (the start of its attribution window), if it did.</summary>
     [ReadOnly]
-    ValueTask<DateTimeOffset?> FirstClick(string deviceKey);
+    ValueTask<DateTimeOffset?> FirstClick(string visitorKey);
 
     [ReadOnly]
     ValueTask<CodeStats> Stats();

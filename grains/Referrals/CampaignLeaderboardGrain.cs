@@ -58,9 +58,23 @@ public sealed class CampaignLeaderboardGrain(
 
     private async Task Flush(CancellationToken cancellationToken)
     {
-        _flush?.Dispose();
+        // One-shot: the next Set arms a new timer. Disposing this one from inside its own
+        // callback would cancel the token, so it is disposed when the work is done.
+        var timer = _flush;
         _flush = null;
-        await state.WriteStateAsync(cancellationToken);
+        try
+        {
+            await Publish();
+        }
+        finally
+        {
+            timer?.Dispose();
+        }
+    }
+
+    private async Task Publish()
+    {
+        await state.WriteStateAsync();
         var sorted = Sorted();
         var top = sorted.Take(MaxTop).Select((r, i) => Entry(r, i)).ToList();
         await this.GetStreamProvider(StorageNames.StreamProvider)

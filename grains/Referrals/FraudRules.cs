@@ -15,7 +15,7 @@ public static class FraudRules
     /// <summary>The friend referred the referrer, directly or up the chain.</summary>
     public const string Loop = "referral_loop";
 
-    /// <summary>Same browser fingerprint (user agent + language) as the referrer: flagged, not blocked.</summary>
+    /// <summary>Same client device fingerprint as the referrer: flagged, not blocked (a shared family device).</summary>
     public const string SameDevice = "same_device_fingerprint";
 
     /// <summary>Same network and user agent as the referrer: flagged, not blocked (coworkers share networks).</summary>

@@ -37,7 +37,7 @@ public static class FraudScoring
             fired.Add(FraudRules.Loop);
         }
 
-        if (referrer.DeviceKeys.Contains(referee.DeviceKey) || referrerSignup?.DeviceKey == referee.DeviceKey)
+        if (referee.DeviceKey is { } device && (referrer.DeviceKeys.Contains(device) || referrerSignup?.DeviceKey == device))
         {
             fired.Add(FraudRules.SameDevice);
         }

@@ -41,7 +41,7 @@ public sealed partial class ReferralCodeGrain(
         state.State.LastClickAt = click.At;
         if (state.State.FirstClicks.Count < MaxDevices)
         {
-            state.State.FirstClicks.TryAdd(click.DeviceKey, time.GetUtcNow());
+            state.State.FirstClicks.TryAdd(click.VisitorKey, time.GetUtcNow());
         }
 
         await state.WriteStateAsync();
@@ -58,8 +58,8 @@ public sealed partial class ReferralCodeGrain(
         return target;
     }
 
-    public ValueTask<DateTimeOffset?> FirstClick(string deviceKey) =>
-        ValueTask.FromResult(state.State.FirstClicks.TryGetValue(deviceKey, out var at) ? at : (DateTimeOffset?)null);
+    public ValueTask<DateTimeOffset?> FirstClick(string visitorKey) =>
+        ValueTask.FromResult(state.State.FirstClicks.TryGetValue(visitorKey, out var at) ? at : (DateTimeOffset?)null);
 
     public ValueTask<CodeStats> Stats() =>
         ValueTask.FromResult(new CodeStats(state.State.Clicks, state.State.FirstClicks.Count, state.State.LastClickAt));

@@ -9,7 +9,7 @@ public sealed class ReferralCodeState
 
     [Id(1)] public long Clicks { get; set; }
 
-    /// <summary>First click per device key (bounded by <see cref="ReferralCodeGrain.MaxDevices"/>).</summary>
+    /// <summary>First click per visitor key (bounded by <see cref="ReferralCodeGrain.MaxDevices"/>).</summary>
     [Id(2)] public Dictionary<string, DateTimeOffset> FirstClicks { get; set; } = new(StringComparer.Ordinal);
 
     [Id(3)] public DateTimeOffset? LastClickAt { get; set; }

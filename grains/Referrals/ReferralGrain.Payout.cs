@@ -208,9 +208,10 @@ public sealed partial class ReferralGrain
         _retryTimer = this.RegisterGrainTimer(
             async _ =>
             {
-                _retryTimer?.Dispose();
+                var timer = _retryTimer;
                 _retryTimer = null;
                 await Advance();
+                timer?.Dispose();
             },
             new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan) { KeepAlive = true });
     }

@@ -100,7 +100,7 @@ public sealed partial class ReferralGrain(
                 ? RejectReasons.Expired
                 : RejectReasons.CampaignNotLive;
         }
-        else if (await codeGrain.FirstClick(context.DeviceKey) is { } clicked && !ReferralLifecycle.WithinWindow(clicked, now, campaign.Definition.AttributionWindow))
+        else if (await codeGrain.FirstClick(context.NetworkAgentKey) is { } clicked && !ReferralLifecycle.WithinWindow(clicked, now, campaign.Definition.AttributionWindow))
         {
             rejected = RejectReasons.Expired;
         }

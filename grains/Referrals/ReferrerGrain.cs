@@ -69,7 +69,7 @@ public sealed partial class ReferrerGrain(
 
     public async ValueTask Seen(SeenContext context)
     {
-        var changed = Remember(state.State.DeviceKeys, context.DeviceKey)
+        var changed = (context.DeviceKey is { } device && Remember(state.State.DeviceKeys, device))
             | Remember(state.State.NetworkAgentKeys, context.NetworkAgentKey)
             | (context.DeviceIdKey is { } id && Remember(state.State.DeviceIdKeys, id));
         if (changed)

@@ -17,8 +17,9 @@ public sealed class AccountTests(AccountsApiFixture fixture)
     {
         using var http = fixture.Anonymous();
         var email = AuthClient.NewEmail("Mixed.Case");
+        var code = await fixture.ReferralCodeAsync(Ct);
         var response = await http.PostAsJsonAsync("api/auth/register",
-            new { email, password = AuthClient.Password, displayName = "Ada Lovelace", locale = "fr-CA", referralCode = "FRIEND-42" }, Ct);
+            new { email, password = AuthClient.Password, displayName = "Ada Lovelace", locale = "fr-CA", referralCode = code }, Ct);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.Equal("/api/me", response.Headers.Location?.OriginalString);
@@ -31,7 +32,7 @@ public sealed class AccountTests(AccountsApiFixture fixture)
         Assert.Equal(email, user.GetProperty("email").GetString());
         Assert.Equal("Ada Lovelace", user.GetProperty("displayName").GetString());
         Assert.Equal("fr", user.GetProperty("locale").GetString());
-        Assert.Equal("FRIEND-42", user.GetProperty("referralCode").GetString());
+        Assert.Equal(code, user.GetProperty("referralCode").GetString());
         Assert.False(user.GetProperty("isGuest").GetBoolean());
         Assert.Equal(["player", "host"], user.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
 
@@ -229,8 +230,9 @@ public sealed class AccountTests(AccountsApiFixture fixture)
     {
         using var http = fixture.Anonymous();
         var email = AuthClient.NewEmail("export");
+        var code = await fixture.ReferralCodeAsync(Ct);
         var response = await http.PostAsJsonAsync("api/auth/register",
-            new { email, password = AuthClient.Password, displayName = "Export Me", locale = "en", referralCode = "REF-EXPORT", device = "Pixel 9" }, Ct);
+            new { email, password = AuthClient.Password, displayName = "Export Me", locale = "en", referralCode = code, device = "Pixel 9" }, Ct);
         var user = await AuthClient.ReadUser(response, HttpStatusCode.Created, "register", email, AuthClient.Password, null, Ct);
 
         using var signedIn = fixture.As(user);
@@ -239,7 +241,7 @@ public sealed class AccountTests(AccountsApiFixture fixture)
         Assert.Equal(user.Id, held.GetProperty("id").GetGuid());
         Assert.Equal(email, held.GetProperty("email").GetString());
         Assert.Equal("Export Me", held.GetProperty("displayName").GetString());
-        Assert.Equal("REF-EXPORT", held.GetProperty("referralCode").GetString());
+        Assert.Equal(code, held.GetProperty("referralCode").GetString());
         Assert.Contains(export.GetProperty("sessions").EnumerateArray(), s => s.GetProperty("device").GetString() == "Pixel 9");
         Assert.Contains("Pixel 9", export.GetProperty("deviceLabels").EnumerateArray().Select(d => d.GetString()));
         Assert.True(export.TryGetProperty("exportedAt", out _));

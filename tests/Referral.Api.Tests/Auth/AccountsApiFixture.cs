@@ -36,6 +36,7 @@ public sealed class AccountsApiFixture : IAsyncLifetime
 
     private readonly SemaphoreSlim _quizGate = new(1, 1);
     private Guid? _hostQuiz;
+    private Guid? _campaign;
     private TestRoom? _standingRoom;
 
     public ReferralApiFactory Api { get; } = new();
@@ -89,6 +90,52 @@ public sealed class AccountsApiFixture : IAsyncLifetime
     }
 
     /// <summary>A new quiz owned by <paramref name="http"/>'s user.</summary>
+    /// <summary>An active referral campaign created by the admin through the api (once per fixture).</summary>
+    public async Task<Guid> CampaignAsync(CancellationToken ct)
+    {
+        await _quizGate.WaitAsync(ct);
+        try
+        {
+            if (_campaign is null)
+            {
+                using var http = As(Admin);
+                _campaign = await CreateCampaignAsync(http, ct);
+            }
+
+            return _campaign.Value;
+        }
+        finally
+        {
+            _quizGate.Release();
+        }
+    }
+
+    /// <summary>The standing player's personal code in the standing campaign: a real code to sign up with.</summary>
+    public async Task<string> ReferralCodeAsync(CancellationToken ct)
+    {
+        var campaign = await CampaignAsync(ct);
+        using var http = As(Player);
+        var page = await http.GetFromJsonAsync<JsonElement>($"api/me/referrals/{campaign}", ct);
+        return page.GetProperty("code").GetString()!;
+    }
+
+    /// <summary>Creates and activates a campaign as the admin signed in on <paramref name="http"/>.</summary>
+    public static async Task<Guid> CreateCampaignAsync(HttpClient http, CancellationToken ct)
+    {
+        var created = await http.PostAsJsonAsync("api/admin/campaigns", new
+        {
+            name = "Matrix campaign",
+            qualifyingEvent = "Signup",
+            referrerRewards = new[] { new { currency = "points", amount = 100 } },
+            refereeRewards = new[] { new { currency = "points", amount = 50 } },
+        }, ct);
+        Assert.True(created.StatusCode == HttpStatusCode.Created, "campaign creation: " + await created.Content.ReadAsStringAsync(ct));
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetGuid();
+        var activated = await http.PostAsJsonAsync($"api/admin/campaigns/{id}/status", new { status = "Active" }, ct);
+        Assert.True(activated.IsSuccessStatusCode, "campaign activation: " + await activated.Content.ReadAsStringAsync(ct));
+        return id;
+    }
+
     public static async Task<Guid> CreateQuizAsync(HttpClient http, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(http);

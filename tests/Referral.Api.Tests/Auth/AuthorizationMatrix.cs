@@ -79,6 +79,27 @@ public static class AuthorizationMatrix
         new("GET /api/rooms/{id:guid}/report", Statuses.HostOnly(200), async c => await Get($"api/rooms/{(await c.Fixture.StandingRoomAsync(c.Ct)).Id}/report")),
         new("GET /api/rooms/{id:guid}/report.csv", Statuses.HostOnly(200), async c => await Get($"api/rooms/{(await c.Fixture.StandingRoomAsync(c.Ct)).Id}/report.csv")),
 
+        // Referral campaigns: admins run them; players see live ones and their own referral pages.
+        new("POST /api/admin/campaigns", Statuses.AdminOnly(201), _ => Send(HttpMethod.Post, "api/admin/campaigns", CampaignBody)),
+        new("GET /api/admin/campaigns", Statuses.AdminOnly(200), _ => Get("api/admin/campaigns")),
+        new("GET /api/admin/campaigns/{id:guid}", Statuses.AdminOnly(200), async c => await Get($"api/admin/campaigns/{await c.Fixture.CampaignAsync(c.Ct)}")),
+        new("PUT /api/admin/campaigns/{id:guid}", Statuses.AdminOnly(200), async c => await Send(HttpMethod.Put, $"api/admin/campaigns/{await c.Fixture.CampaignAsync(c.Ct)}", CampaignBody)),
+        new("POST /api/admin/campaigns/{id:guid}/status", Statuses.AdminOnly(200), async c =>
+            await Send(HttpMethod.Post, $"api/admin/campaigns/{await c.Fixture.CampaignAsync(c.Ct)}/status", new { status = "Active" })),
+        new("GET /api/admin/referrals/review", Statuses.AdminOnly(200), _ => Get("api/admin/referrals/review")),
+        new("GET /api/admin/referrals/{refereeId:guid}", Statuses.AdminOnly(404), c => Get($"api/admin/referrals/{c.Fixture.Player.Id}")),
+        new("POST /api/admin/referrals/{refereeId:guid}/approve", Statuses.AdminOnly(404), c => Send(HttpMethod.Post, $"api/admin/referrals/{c.Fixture.Player.Id}/approve", new { note = "ok" })),
+        new("POST /api/admin/referrals/{refereeId:guid}/reject", Statuses.AdminOnly(404), c => Send(HttpMethod.Post, $"api/admin/referrals/{c.Fixture.Player.Id}/reject", new { note = "no" })),
+        new("POST /api/admin/referrals/{refereeId:guid}/reverse", Statuses.AdminOnly(404), c => Send(HttpMethod.Post, $"api/admin/referrals/{c.Fixture.Player.Id}/reverse", new { note = "no" })),
+        new("GET /api/campaigns", Statuses.SignedIn(200), _ => Get("api/campaigns")),
+        new("GET /api/campaigns/{id:guid}/leaderboard", Statuses.SignedIn(200), async c => await Get($"api/campaigns/{await c.Fixture.CampaignAsync(c.Ct)}/leaderboard")),
+        new("GET /api/me/referrals", Statuses.SignedIn(200), _ => Get("api/me/referrals")),
+        new("GET /api/me/referrals/{campaignId:guid}", Statuses.SignedIn(200), async c => await Get($"api/me/referrals/{await c.Fixture.CampaignAsync(c.Ct)}")),
+        new("GET /api/me/referral", new(401, 404, 404, 404, 404), _ => Get("api/me/referral")),
+
+        // Anonymous by design: a referral link is opened before its visitor has an account.
+        new("GET /r/{code}", Statuses.All(302), _ => Get("r/ZZZZZZZZ")),
+
         // The hub's HTTP side; its methods are in HubRows.
         new("* /hubs/game/negotiate", Statuses.SignedIn(200), _ => Send(HttpMethod.Post, "hubs/game/negotiate?negotiateVersion=1", null)),
     ];
@@ -101,6 +122,10 @@ public static class AuthorizationMatrix
         new("EndGame", RoomPhase.QuestionOpen, c => [c.Room!.Id], a => a == Actor.Host),
         new("KickPlayer", RoomPhase.Lobby, c => [c.Room!.Id, c.Fixture.Player.Id], a => a == Actor.Host),
         new("LockRoom", RoomPhase.Lobby, c => [c.Room!.Id, true], a => a == Actor.Host),
+
+        // Live referral events are the caller's own; any signed-in user may watch them.
+        new("WatchReferrals", RoomPhase.None, _ => [null], a => a != Actor.Anonymous),
+        new("UnwatchReferrals", RoomPhase.None, _ => [], a => a != Actor.Anonymous),
     ];
 
     /// <summary>Endpoints of the hub connection itself, covered by <see cref="HubRows"/> over real WebSockets.</summary>
@@ -113,6 +138,13 @@ public static class AuthorizationMatrix
         {
             new { type = "TrueFalse", text = "Water is wet.", options = new[] { "true", "false" }, correctOptions = new[] { 0 }, timeLimitSeconds = 30, points = "Standard" },
         },
+    };
+
+    private static readonly object CampaignBody = new
+    {
+        name = "Matrix campaign",
+        qualifyingEvent = "Signup",
+        referrerRewards = new[] { new { currency = "points", amount = 10 } },
     };
 
     private static Task<HttpRequestMessage> Get(string path) => Send(HttpMethod.Get, path, null);

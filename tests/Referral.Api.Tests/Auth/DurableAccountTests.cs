@@ -25,7 +25,7 @@ public sealed class DurableAccountTests(PostgresServer postgres) : IClassFixture
         var connectionString = await postgres.CreateDatabaseAsync();
         var email = AuthClient.NewEmail("durable");
         const string DisplayName = "Durable Dorothea";
-        const string ReferralCode = "DORA-REF-77";
+        string referralCode;
         TestUser registered;
         TestUser upgraded;
 
@@ -34,8 +34,16 @@ public sealed class DurableAccountTests(PostgresServer postgres) : IClassFixture
             await first.InitializeAsync();
             using var http = first.CreateHttpClient();
             await Eventually.Get(http, "health/ready", HttpStatusCode.OK, TimeSpan.FromSeconds(60), Ct);
+            using (var admin = first.CreateHttpClient(await first.AdminAsync(Ct)))
+            {
+                var campaign = await AccountsApiFixture.CreateCampaignAsync(admin, Ct);
+                var referrer = await http.GuestAsync(displayName: "Durable Referrer", ct: Ct);
+                using var asReferrer = first.CreateHttpClient(referrer);
+                referralCode = (await asReferrer.GetFromJsonAsync<JsonElement>($"api/me/referrals/{campaign}", Ct)).GetProperty("code").GetString()!;
+            }
+
             var response = await http.PostAsJsonAsync("api/auth/register",
-                new { email, password = AuthClient.Password, displayName = DisplayName, locale = "en", referralCode = ReferralCode, device = "Durable Phone" }, Ct);
+                new { email, password = AuthClient.Password, displayName = DisplayName, locale = "en", referralCode, device = "Durable Phone" }, Ct);
             registered = await AuthClient.ReadUser(response, HttpStatusCode.Created, "register", email, AuthClient.Password, null, Ct);
 
             var guest = await http.GuestAsync(displayName: "Durable Guest", ct: Ct);
@@ -45,7 +53,9 @@ public sealed class DurableAccountTests(PostgresServer postgres) : IClassFixture
             Assert.Equal(guest.Id, upgraded.Id);
         }
 
-        var needles = new[] { email, DisplayName, ReferralCode, "Durable Phone", "Durable Guest" };
+        // The referral code is not among them: it is a public identifier its owner shares in links,
+        // and the referral engine looks it up by value (docs/referrals.md).
+        var needles = new[] { email, DisplayName, "Durable Phone", "Durable Guest" };
         Assert.Equal(0, await MatchesOfAny(connectionString, needles));
 
         await using var second = Durable(connectionString);
@@ -61,7 +71,7 @@ public sealed class DurableAccountTests(PostgresServer postgres) : IClassFixture
         var export = await signedIn.GetFromJsonAsync<JsonElement>("api/me/export", Ct);
         Assert.Equal(email, export.GetProperty("user").GetProperty("email").GetString());
         Assert.Equal(DisplayName, export.GetProperty("user").GetProperty("displayName").GetString());
-        Assert.Equal(ReferralCode, export.GetProperty("user").GetProperty("referralCode").GetString());
+        Assert.Equal(referralCode, export.GetProperty("user").GetProperty("referralCode").GetString());
         Assert.Contains("Durable Phone", export.GetProperty("deviceLabels").EnumerateArray().Select(d => d.GetString()));
         using (var asUpgraded = second.CreateHttpClient(await http2.RefreshAsync(upgraded, Ct)))
         {

@@ -123,7 +123,7 @@ public sealed class ReferralGrainTests(RoomClusterFixture cluster)
 
         // Signing up too late after clicking the link on this device.
         var clicker = Signup(code);
-        await Grains.GetGrain<IReferralCodeGrain>(code).Click(new LinkClick(cluster.Clock.GetUtcNow(), clicker.DeviceKey, clicker.NetworkKey));
+        await Grains.GetGrain<IReferralCodeGrain>(code).Click(new LinkClick(cluster.Clock.GetUtcNow(), clicker.NetworkAgentKey, clicker.NetworkKey));
         cluster.Clock.Advance(TimeSpan.FromDays(8));
         var slow = Guid.NewGuid();
         var outcome = await Referral(slow).SignUp(clicker);
