@@ -65,6 +65,9 @@ public sealed class ReferralApiFactory : WebApplicationFactory<Program>, IAsyncL
     /// <summary>The hosting environment. Default: Development (plain HTTP on loopback is allowed there).</summary>
     public string Environment { get; set; } = "Development";
 
+    /// <summary>Test-only services added to the server (e.g. a fault-injection hook); the product never registers these.</summary>
+    public Action<IServiceCollection>? TestServices { get; set; }
+
     /// <summary>Every line the server logged, at the levels its configuration lets through.</summary>
     public CapturedLogs Logs { get; } = new();
 
@@ -157,6 +160,11 @@ public sealed class ReferralApiFactory : WebApplicationFactory<Program>, IAsyncL
     {
         builder.UseEnvironment(Environment);
         builder.ConfigureLogging(l => l.AddProvider(Logs));
+        if (TestServices is { } services)
+        {
+            builder.ConfigureServices(services);
+        }
+
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
