@@ -4,6 +4,7 @@ using Referral.Api.Auth;
 using Referral.Api.Diagnostics;
 using Referral.Api.Hubs;
 using Referral.Api.Infrastructure;
+using Referral.Api.Referrals.Webhooks;
 using Referral.Api.Rooms;
 using Referral.Api.Wallet;
 using Referral.Silo.Hosting;
@@ -41,6 +42,7 @@ app.MapAdminApi();
 app.MapDiagnosticsApi();
 app.MapReferralRooms();
 app.MapWalletApi();
+app.MapWebhookAdminApi();
 app.MapHub<GameHub>("/hubs/game", o => o.CloseOnAuthenticationExpiration = true)
     .RequireAuthorization(Policies.Player);
 
