@@ -41,7 +41,10 @@ public static class WebhookHostingExtensions
                 AllowAutoRedirect = false,
                 PooledConnectionLifetime = ConnectionLifetime,
                 UseCookies = false,
-            });
+            })
+            // The factory's own loggers write every failed attempt with a stack trace (and the full
+            // URL, query included, at Information); WebhookSender logs one line per failed attempt.
+            .RemoveAllLoggers();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<WebhookSender>();
         return services;
