@@ -82,6 +82,13 @@ public sealed partial class WebhookGrain(
         S.ProtectedSecret = protector.Protect(endpoint.Secret);
         S.ConfiguredAt = now;
         _secret = endpoint.Secret;
+
+        // A fixed or replaced endpoint gets the waiting events now, not when their backoff ends.
+        foreach (var queued in S.Queue)
+        {
+            queued.NextAttemptAt = now;
+        }
+
         await Write();
         if (S.Queue.Count > 0)
         {
