@@ -16,6 +16,9 @@ public sealed partial class WebhookGrain
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook attempt for event {EventId} of campaign {CampaignKey} never reported back; sending again")]
     private partial void LogLostAttempt(string campaignKey, string eventId);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not register the delivery reminder of webhook {CampaignKey}")]
+    private partial void LogReminderFailed(Exception exception, string campaignKey);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not report webhook attempt {Attempt} of event {EventId} back to its grain")]
     private partial void LogReportFailed(Exception exception, string eventId, int attempt);
 }

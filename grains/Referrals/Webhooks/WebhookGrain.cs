@@ -36,8 +36,16 @@ public sealed partial class WebhookGrain(
         if (S.Queue.Count > 0)
         {
             // A fresh activation (after a crash, a restart or the reminder) resumes at once.
-            await EnsureReminder();
             SchedulePump(TimeSpan.Zero);
+            try
+            {
+                await EnsureReminder();
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Reads and deliveries go on; the next enqueue or reminder tick tries again.
+                LogReminderFailed(ex, this.GetPrimaryKeyString());
+            }
         }
     }
 
@@ -111,15 +119,20 @@ public sealed partial class WebhookGrain(
             return false;
         }
 
-        Remember(evt.Id);
         var now = time.GetUtcNow();
         if (S.Url is null)
         {
+            Remember(evt.Id);
             AppendLog(new WebhookDelivery(evt.Id, evt.Type, 0, now, null, "skipped: no webhook is configured", TimeSpan.Zero, null, WebhookDeliveryState.Skipped));
             await Write();
             return true;
         }
 
+        // The reminder before anything changes: a crash (or a failure here) between the two leaves
+        // at worst a reminder with nothing to do (it unregisters itself), never a stored event
+        // that nothing will wake up for, nor an id remembered for an event that was not stored.
+        await EnsureReminder();
+        Remember(evt.Id);
         if (S.Queue.Count >= _options.MaxQueueLength)
         {
             // Dropping the oldest keeps the newest state of the campaign flowing and never makes
@@ -132,10 +145,6 @@ public sealed partial class WebhookGrain(
         }
 
         S.Queue.Add(new QueuedWebhook { Event = evt, EnqueuedAt = now, NextAttemptAt = now });
-
-        // The reminder first: a crash between the two leaves at worst a reminder with nothing to
-        // do (it unregisters itself), never a stored event that nothing will wake up for.
-        await EnsureReminder();
         await Write();
         SchedulePump(TimeSpan.Zero);
         return true;
