@@ -5,6 +5,7 @@ using Referral.Api.Diagnostics;
 using Referral.Api.Hubs;
 using Referral.Api.Infrastructure;
 using Referral.Api.Referrals;
+using Referral.Api.Referrals.Webhooks;
 using Referral.Api.Rooms;
 using Referral.Api.Wallet;
 using Referral.Silo.Hosting;
@@ -44,6 +45,7 @@ app.MapDiagnosticsApi();
 app.MapReferralRooms();
 app.MapWalletApi();
 app.MapReferralEngine();
+app.MapWebhookAdminApi();
 app.MapHub<GameHub>("/hubs/game", o => o.CloseOnAuthenticationExpiration = true)
     .RequireAuthorization(Policies.Player);
 

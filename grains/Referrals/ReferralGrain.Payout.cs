@@ -1,4 +1,5 @@
 using Referral.Grains.Abstractions.Referrals;
+using Referral.Grains.Abstractions.Referrals.Webhooks;
 using Referral.Grains.Abstractions.Wallet;
 
 namespace Referral.Grains.Referrals;
@@ -73,7 +74,7 @@ public sealed partial class ReferralGrain
             record.Audit.Add(new AuditEntry(now, null, "approved", claim.Milestone is { } m ? $"milestone {m}" : null));
             await state.WriteStateAsync();
             await FriendChanged(ReferralStatus.Approved, null);
-            await Webhook(WebhookTypes.Approved);
+            await Webhook(WebhookEventTypes.ReferralApproved);
         }
 
         if (record.Status == ReferralStatus.Approved)
@@ -88,7 +89,7 @@ public sealed partial class ReferralGrain
             await ClearReminder();
             await FriendChanged(ReferralStatus.Rewarded, null);
             await AnnounceRewards(record, now);
-            await Webhook(WebhookTypes.Rewarded);
+            await Webhook(WebhookEventTypes.ReferralRewarded);
             return;
         }
 
@@ -126,7 +127,7 @@ public sealed partial class ReferralGrain
             await state.WriteStateAsync();
             await ClearReminder();
             await FriendChanged(ReferralStatus.Reversed, record.Reason);
-            await Webhook(WebhookTypes.Reversed);
+            await Webhook(WebhookEventTypes.ReferralReversed);
         }
     }
 
@@ -197,7 +198,7 @@ public sealed partial class ReferralGrain
         }
 
         await FriendChanged(ReferralStatus.Rejected, reason);
-        await Webhook(WebhookTypes.Rejected);
+        await Webhook(WebhookEventTypes.ReferralRejected);
     }
 
     private IRewardWalletGrain Wallet(Guid userId) => GrainFactory.GetGrain<IRewardWalletGrain>(userId);

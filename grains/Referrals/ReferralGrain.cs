@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Runtime;
 using Referral.Grains.Abstractions;
 using Referral.Grains.Abstractions.Referrals;
+using Referral.Grains.Abstractions.Referrals.Webhooks;
 
 namespace Referral.Grains.Referrals;
 
@@ -131,7 +132,7 @@ public sealed partial class ReferralGrain(
         if (rejected is not null)
         {
             await FriendChanged(ReferralStatus.Rejected, rejected);
-            await Webhook(WebhookTypes.Rejected);
+            await Webhook(WebhookEventTypes.ReferralRejected);
             return ReferralOutcome.Success(View());
         }
 
@@ -141,7 +142,7 @@ public sealed partial class ReferralGrain(
                 new ReviewItem(Me, record.CampaignId, record.ReferrerId, record.Score, record.Signals, now));
         }
 
-        await Webhook(WebhookTypes.Pending);
+        await Webhook(WebhookEventTypes.ReferralPending);
         if (campaign!.Definition.QualifyingEvent == QualifyingEvent.Signup)
         {
             await Qualify("signup");

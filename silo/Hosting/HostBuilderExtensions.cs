@@ -23,6 +23,7 @@ public static class HostBuilderExtensions
         // Grain options are read where grains run: a silo process in cluster mode has no api.
         builder.Services.Configure<Referral.Grains.Quiz.QuizOptions>(builder.Configuration.GetSection(Referral.Grains.Quiz.QuizOptions.Section));
         builder.Services.Configure<Referral.Grains.Referrals.ReferralOptions>(builder.Configuration.GetSection(Referral.Grains.Referrals.ReferralOptions.Section));
+        builder.Services.AddReferralWebhooks(builder.Configuration);
         builder.UseOrleans(silo => silo.ConfigureReferralSilo(settings));
         return settings;
     }

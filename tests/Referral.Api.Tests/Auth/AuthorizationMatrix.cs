@@ -1,4 +1,6 @@
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Referral.Grains.Abstractions.Referrals.Webhooks;
 using Referral.Testing;
 
 namespace Referral.Api.Tests.Auth;
@@ -60,6 +62,12 @@ public static class AuthorizationMatrix
         new("PUT /api/diagnostics/probes/{key}", Statuses.AdminOnly(200), _ => Send(HttpMethod.Put, "api/diagnostics/probes/matrix", new { value = "x" })),
         new("GET /api/diagnostics/probes/{key}", Statuses.AdminOnly(200), _ => Get("api/diagnostics/probes/matrix")),
         new("GET /api/diagnostics/cluster", Statuses.AdminOnly(200), _ => Get("api/diagnostics/cluster")),
+        new("GET /api/admin/campaigns/{campaignId:guid}/webhook", Statuses.AdminOnly(200), async c => await Get($"api/admin/campaigns/{await WebhookCampaignAsync(c)}/webhook")),
+        new("PUT /api/admin/campaigns/{campaignId:guid}/webhook", Statuses.AdminOnly(200), _ => Send(HttpMethod.Put, $"api/admin/campaigns/{Guid.NewGuid()}/webhook",
+            new { url = "https://hooks.example.com/matrix", secret = "matrix-secret-0123456789" })),
+        new("DELETE /api/admin/campaigns/{campaignId:guid}/webhook", Statuses.AdminOnly(204), _ => Send(HttpMethod.Delete, $"api/admin/campaigns/{Guid.NewGuid()}/webhook", null)),
+        new("GET /api/admin/campaigns/{campaignId:guid}/webhook/deliveries", Statuses.AdminOnly(200), _ => Get($"api/admin/campaigns/{Guid.NewGuid()}/webhook/deliveries")),
+        new("POST /api/admin/campaigns/{campaignId:guid}/webhook/test", Statuses.AdminOnly(202), async c => await Send(HttpMethod.Post, $"api/admin/campaigns/{await WebhookCampaignAsync(c)}/webhook/test", null)),
 
         // Quizzes belong to the standing host; anyone else's id answers 404 like a missing quiz.
         // Rooms are the standing host's: others reading its report get 403 not_host.
@@ -148,6 +156,15 @@ public static class AuthorizationMatrix
     };
 
     private static Task<HttpRequestMessage> Get(string path) => Send(HttpMethod.Get, path, null);
+
+    /// <summary>A new campaign id whose webhook is configured (to a closed loopback port: its deliveries just fail).</summary>
+    private static async Task<Guid> WebhookCampaignAsync(MatrixCase c)
+    {
+        var campaign = Guid.NewGuid();
+        var grains = c.Fixture.Api.Services.GetRequiredService<IGrainFactory>();
+        await grains.GetGrain<IWebhookGrain>(WebhookKeys.For(campaign)).Configure(new WebhookEndpoint("http://127.0.0.1:9/matrix", "matrix-secret-0123456789"));
+        return campaign;
+    }
 
     private static Task<HttpRequestMessage> Send(HttpMethod method, string path, object? body)
     {

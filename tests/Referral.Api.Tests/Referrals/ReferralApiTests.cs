@@ -262,4 +262,41 @@ public sealed class ReferralApiTests(ReferralApiFactory api) : IClassFixture<Ref
         var missing = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync("WatchReferrals", Guid.NewGuid(), Ct));
         Assert.Contains("campaign_not_found", missing.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task TheCampaignsWebhookReceivesSignedLifecycleEvents()
+    {
+        using var receiver = new WebhookReceiver().Start();
+        const string Secret = "whsec-lifecycle-0123456789abcdef";
+        var campaign = await CampaignAsync(SignupCampaign("Hooked"));
+        using (var admin = await AdminAsync())
+        {
+            var configured = await admin.PutAsJsonAsync($"api/admin/campaigns/{campaign}/webhook", new { url = receiver.Url, secret = Secret }, Ct);
+            Assert.Equal(HttpStatusCode.OK, configured.StatusCode);
+        }
+
+        using var anonymous = api.CreateHttpClient();
+        var referrerUser = await anonymous.GuestAsync(displayName: "Hook Referrer", ct: Ct);
+        using var referrer = Browser("HookReferrer/1.0", referrerUser);
+        var code = (await Page(referrer, campaign)).GetProperty("code").GetString();
+        using var friendBrowser = Browser("HookFriend/1.0");
+        var friend = await AuthClient.ReadUser(await Register(friendBrowser, code), HttpStatusCode.Created, "friend", null, null, null, Ct);
+
+        var received = await receiver.WaitForAsync(3, TimeSpan.FromSeconds(20), Ct);
+        var types = received.Select(r => r.Header("Referral-Event-Type")).ToList();
+        Assert.Equal(["referral.pending", "referral.approved", "referral.rewarded"], types);
+        foreach (var hook in received)
+        {
+            Assert.True(Grains.Referrals.Webhooks.WebhookSignature.Verify(Secret, hook.Header("Referral-Signature"), hook.BodyText, DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5)));
+        }
+
+        var rewarded = JsonDocument.Parse(received[^1].BodyText).RootElement;
+        Assert.Equal($"{friend.Id:N}:referral.rewarded", rewarded.GetProperty("id").GetString());
+        var data = rewarded.GetProperty("data");
+        Assert.Equal(friend.Id, data.GetProperty("refereeId").GetGuid());
+        Assert.Equal(referrerUser.Id, data.GetProperty("referrerId").GetGuid());
+        Assert.Equal("rewarded", data.GetProperty("status").GetString());
+        Assert.All(data.GetProperty("rewards").EnumerateArray(), r => Assert.True(r.GetProperty("paid").GetBoolean()));
+        Assert.DoesNotContain("Friend Fay", received[^1].BodyText, StringComparison.Ordinal);
+    }
 }
