@@ -299,4 +299,45 @@ public sealed class ReferralApiTests(ReferralApiFactory api) : IClassFixture<Ref
         Assert.All(data.GetProperty("rewards").EnumerateArray(), r => Assert.True(r.GetProperty("paid").GetBoolean()));
         Assert.DoesNotContain("Friend Fay", received[^1].BodyText, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ADisposableMailboxOrTheReferrersOwnGmailWithDotsAndTagsIsCaught()
+    {
+        var campaign = await CampaignAsync(SignupCampaign("Mailboxes"));
+        using var anonymous = api.CreateHttpClient();
+        var local = "ref" + Guid.NewGuid().ToString("N")[..10];
+        using var referrerBrowser = Browser("MailReferrer/1.0");
+        var registered = await referrerBrowser.PostAsJsonAsync("api/auth/register", new
+        {
+            email = $"{local}@gmail.com", password = AuthClient.Password, displayName = "Gina Gmail", locale = "en",
+        }, Ct);
+        var referrerUser = await AuthClient.ReadUser(registered, HttpStatusCode.Created, "referrer", null, null, null, Ct);
+        using var referrer = Browser("MailReferrer/1.0", referrerUser);
+        var code = (await Page(referrer, campaign)).GetProperty("code").GetString();
+
+        // The same Gmail mailbox written with dots and a +tag is the referrer herself.
+        var dotted = string.Join('.', local.ToCharArray()) + "+promo@googlemail.com";
+        using var second = Browser("OtherDevice/3.0");
+        var self = await second.PostAsJsonAsync("api/auth/register", new
+        {
+            email = dotted, password = AuthClient.Password, displayName = "Gina Again", locale = "en", referralCode = code,
+        }, Ct);
+        var selfUser = await AuthClient.ReadUser(self, HttpStatusCode.Created, "self", null, null, null, Ct);
+
+        using var third = Browser("Throwaway/4.0");
+        var throwaway = await third.PostAsJsonAsync("api/auth/register", new
+        {
+            email = $"x{Guid.NewGuid():N}@mailinator.com", password = AuthClient.Password, displayName = "Tim Temp", locale = "en", referralCode = code,
+        }, Ct);
+        var throwawayUser = await AuthClient.ReadUser(throwaway, HttpStatusCode.Created, "throwaway", null, null, null, Ct);
+
+        using var admin = await AdminAsync();
+        var selfView = await admin.GetFromJsonAsync<JsonElement>($"api/admin/referrals/{selfUser.Id}", Ct);
+        Assert.Equal("Rejected", selfView.GetProperty("status").GetString());
+        Assert.Equal("self_referral", selfView.GetProperty("reason").GetString());
+        var tempView = await admin.GetFromJsonAsync<JsonElement>($"api/admin/referrals/{throwawayUser.Id}", Ct);
+        Assert.True(tempView.GetProperty("reviewRequired").GetBoolean());
+        Assert.Contains(tempView.GetProperty("signals").EnumerateArray(), s => s.GetProperty("rule").GetString() == "disposable_email");
+        Assert.Equal(0, (await referrer.GetFromJsonAsync<JsonElement>("api/me/wallet", Ct)).GetProperty("balances").GetProperty("points").GetInt64());
+    }
 }
