@@ -79,6 +79,9 @@ public static class AuthorizationMatrix
         new("GET /api/rooms/{id:guid}/report", Statuses.HostOnly(200), async c => await Get($"api/rooms/{(await c.Fixture.StandingRoomAsync(c.Ct)).Id}/report")),
         new("GET /api/rooms/{id:guid}/report.csv", Statuses.HostOnly(200), async c => await Get($"api/rooms/{(await c.Fixture.StandingRoomAsync(c.Ct)).Id}/report.csv")),
 
+        // Code pools and wheels (Wheel/WheelMatrix.cs).
+        .. Wheel.WheelMatrix.Rows,
+
         // The hub's HTTP side; its methods are in HubRows.
         new("* /hubs/game/negotiate", Statuses.SignedIn(200), _ => Send(HttpMethod.Post, "hubs/game/negotiate?negotiateVersion=1", null)),
     ];
