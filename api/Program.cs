@@ -6,6 +6,7 @@ using Referral.Api.Hubs;
 using Referral.Api.Infrastructure;
 using Referral.Api.Rooms;
 using Referral.Api.Wallet;
+using Referral.Api.Wheel;
 using Referral.Silo.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -18,6 +19,7 @@ builder.AddReferralSecurity(api.Security);
 builder.AddReferralAuth(api);
 builder.AddReferralRateLimiting(api.RateLimits);
 builder.AddReferralRooms();
+builder.AddReferralWheels();
 
 var app = builder.Build();
 
@@ -41,6 +43,7 @@ app.MapAdminApi();
 app.MapDiagnosticsApi();
 app.MapReferralRooms();
 app.MapWalletApi();
+app.MapReferralWheels();
 app.MapHub<GameHub>("/hubs/game", o => o.CloseOnAuthenticationExpiration = true)
     .RequireAuthorization(Policies.Player);
 

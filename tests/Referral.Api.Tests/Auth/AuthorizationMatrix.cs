@@ -104,6 +104,9 @@ public static class AuthorizationMatrix
         new("EndGame", RoomPhase.QuestionOpen, c => [c.Room!.Id], a => a == Actor.Host),
         new("KickPlayer", RoomPhase.Lobby, c => [c.Room!.Id, c.Fixture.Player.Id], a => a == Actor.Host),
         new("LockRoom", RoomPhase.Lobby, c => [c.Room!.Id, true], a => a == Actor.Host),
+
+        // Wheels (Wheel/WheelMatrix.cs).
+        .. Wheel.WheelMatrix.HubRows,
     ];
 
     /// <summary>Endpoints of the hub connection itself, covered by <see cref="HubRows"/> over real WebSockets.</summary>
