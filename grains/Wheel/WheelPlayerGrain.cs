@@ -48,7 +48,8 @@ public sealed partial class WheelPlayerGrain(
             return WheelOutcome.Invalid<SpinResult>("spinId", $"A spin id of 1 to {WheelLimits.MaxSpinIdLength} letters, digits, '-' or '_'.");
         }
 
-        await EnsureSeeded();
+        // A first spin stores the new seed with its Started state: its hash was never shown before.
+        await EnsureSeeded(persist: false);
         if (S.Spins.FindLast(s => s.SpinId == spinId) is { } existing)
         {
             return existing.WheelId == wheelId
@@ -191,7 +192,7 @@ public sealed partial class WheelPlayerGrain(
         return use;
     }
 
-    private async Task EnsureSeeded()
+    private async Task EnsureSeeded(bool persist = true)
     {
         // The hash is published before any spin uses the seed, so the seed must be stored first:
         // a seed regenerated after a restart would break the commitment.
@@ -200,7 +201,10 @@ public sealed partial class WheelPlayerGrain(
             S.Seeds.Add(NewSeed());
             S.ClientSeed = ProvablyFair.NewClientSeed();
             S.NextNonce = 0;
-            await Save();
+            if (persist)
+            {
+                await Save();
+            }
         }
     }
 
