@@ -4,7 +4,7 @@ namespace Referral.LoadGen.Spins;
 
 /// <summary>
 /// What a spins run measured: spin latency and throughput with <c>InFlight</c> requests at a time,
-/// and the exactness checks (winners = stock taken, points paid = winners × prize, repeats identical).
+/// the same players' odds reads as a baseline, and the exactness checks (winners = stock taken, points paid = winners × prize, repeats identical).
 /// </summary>
 public sealed record SpinMetrics(
     int Players,
@@ -22,4 +22,6 @@ public sealed record SpinMetrics(
     int Repeats,
     int RepeatMismatches,
     IReadOnlyDictionary<string, int> Errors,
-    bool StockExact);
+    bool StockExact,
+    double ReadsPerSecond,
+    Latency Read);

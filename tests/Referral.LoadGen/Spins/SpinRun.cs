@@ -11,7 +11,7 @@ namespace Referral.LoadGen.Spins;
 /// The <c>spins</c> scenario: an admin creates a wheel whose only prize (100 points) has
 /// <c>--stock</c> wins and the same weight as "nothing"; <c>--players</c> guests each spin once
 /// (their daily free spin) over REST, <c>--batch</c> requests in flight; a tenth repeat their spin
-/// id. Then the checks: winners = stock taken, stock left 0 when enough spun, points in all wallets
+/// id. Before the spins every player reads the wheel's odds once, as a baseline. Then the checks: winners = stock taken, stock left 0 when enough spun, points in all wallets
 /// = winners × 100, every repeat identical.
 /// </summary>
 public sealed class SpinRun(LoadGenOptions options, Uri baseUrl, string adminEmail, string adminPassword, TextWriter log)
@@ -51,6 +51,18 @@ public sealed class SpinRun(LoadGenOptions options, Uri baseUrl, string adminEma
         });
         var signIn = clock.Elapsed.TotalSeconds;
         log.WriteLine($"{options.Players} guests signed in in {signIn:F1} s; spinning {wheelId} with {options.Batch} in flight");
+
+        // Baseline within the run: one authenticated read of the wheel per player (HTTP, token,
+        // session check, one grain call), at the same concurrency as the spins.
+        var reads = new double[options.Players];
+        clock.Restart();
+        await ForEach(options.Players, options.Batch, async i =>
+        {
+            var one = Stopwatch.StartNew();
+            await Send(http, HttpMethod.Get, $"api/wheels/{wheelId}/odds", tokens[i], null, ct);
+            reads[i] = one.Elapsed.TotalMilliseconds;
+        });
+        var readSeconds = clock.Elapsed.TotalSeconds;
 
         var latencies = new double[options.Players];
         var results = new JsonElement?[options.Players];
@@ -104,7 +116,8 @@ public sealed class SpinRun(LoadGenOptions options, Uri baseUrl, string adminEma
         return new SpinMetrics(
             options.Players, options.Batch, options.Stock, Math.Round(signIn, 2), Math.Round(spinSeconds, 2),
             Math.Round(completed / spinSeconds, 1), Reporting.Latency.Of(latencies.Where((_, i) => results[i] is not null)),
-            completed, winners, stockLeft, points, PrizePoints, repeats, mismatches, new Dictionary<string, int>(errors), exact);
+            completed, winners, stockLeft, points, PrizePoints, repeats, mismatches, new Dictionary<string, int>(errors), exact,
+            Math.Round(options.Players / readSeconds, 1), Reporting.Latency.Of(reads));
     }
 
     private async Task<string> AdminToken(HttpClient http, CancellationToken ct)

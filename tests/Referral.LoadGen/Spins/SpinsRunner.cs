@@ -40,6 +40,7 @@ public static class SpinsRunner
         var m = report.Product;
         output.WriteLine($"spins: {m.Completed}/{m.Players} in {m.SpinSeconds:F2} s = {m.SpinsPerSecond:F1} spins/s with {m.InFlight} in flight");
         output.WriteLine($"latency ms: p50 {m.Spin.P50}, p95 {m.Spin.P95}, p99 {m.Spin.P99}, max {m.Spin.Max}");
+        output.WriteLine($"baseline odds reads: {m.ReadsPerSecond:F1}/s, p50 {m.Read.P50}, p99 {m.Read.P99} ms");
         output.WriteLine($"stock {m.Stock}: {m.Winners} winners, {m.StockLeft} left, {m.PointsPaid} points paid ({m.PrizePoints} each); exact: {m.StockExact}");
         output.WriteLine($"repeats: {m.Repeats}, mismatches {m.RepeatMismatches}; errors: {(m.Errors.Count == 0 ? "none" : string.Join(", ", m.Errors.Select(e => $"{e.Key}={e.Value}")))}");
         output.WriteLine(report.Pass ? "PASS" : "FAIL");
