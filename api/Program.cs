@@ -8,6 +8,7 @@ using Referral.Api.Referrals;
 using Referral.Api.Referrals.Webhooks;
 using Referral.Api.Rooms;
 using Referral.Api.Wallet;
+using Referral.Api.Wheel;
 using Referral.Silo.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -21,6 +22,7 @@ builder.AddReferralAuth(api);
 builder.AddReferralRateLimiting(api.RateLimits);
 builder.AddReferralRooms();
 builder.AddReferralReferrals();
+builder.AddReferralWheels();
 
 var app = builder.Build();
 
@@ -46,6 +48,7 @@ app.MapReferralRooms();
 app.MapWalletApi();
 app.MapReferralEngine();
 app.MapWebhookAdminApi();
+app.MapReferralWheels();
 app.MapHub<GameHub>("/hubs/game", o => o.CloseOnAuthenticationExpiration = true)
     .RequireAuthorization(Policies.Player);
 

@@ -33,7 +33,7 @@ public static class RoomsApi
         }
 
         var roomId = Guid.NewGuid();
-        var settings = new RoomSettings(body.MaxPlayers ?? 0, body.AutoAdvance ?? false, body.AutoAdvanceSeconds ?? 0);
+        var settings = new RoomSettings(body.MaxPlayers ?? 0, body.AutoAdvance ?? false, body.AutoAdvanceSeconds ?? 0, body.Rewards);
         var opened = await grains.GetGrain<IQuizRoomGrain>(roomId).Open(new OpenRoom(hostId, quiz.Value!, settings));
         if (!opened.Ok)
         {

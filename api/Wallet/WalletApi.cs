@@ -15,6 +15,7 @@ public static class WalletApi
     {
         var wallet = app.MapGroup("/api/me/wallet").WithTags("Wallet").RequireAuthorization(Policies.Player);
         wallet.MapGet("", Get).WithName("GetWallet");
+        app.MapCodePoolsApi();
         return app;
     }
 
@@ -35,6 +36,7 @@ public static class WalletApi
         var grain = grains.GetGrain<IRewardWalletGrain>(http.User.UserId());
         var balances = await grain.Balances();
         var page = await grain.Ledger(from, count);
-        return TypedResults.Ok(new WalletResponse(balances, page.Entries, page.Total, from, count));
+        var codes = await grain.Codes();
+        return TypedResults.Ok(new WalletResponse(balances, page.Entries, page.Total, from, count, codes));
     }
 }

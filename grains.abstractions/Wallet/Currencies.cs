@@ -6,6 +6,12 @@ public static class Currencies
     public const string Points = "points";
     public const string Spins = "spins";
 
+    /// <summary>
+    /// Not a balance: the ledger currency of reward-code entries (see <see cref="WalletEntry"/>).
+    /// Grant and Debit refuse it; codes come in through <see cref="IRewardWalletGrain.GrantCode"/>.
+    /// </summary>
+    public const string Code = "code";
+
     /// <summary>Every known currency, in display order.</summary>
     public static IReadOnlyList<string> All { get; } = [Points, Spins];
 

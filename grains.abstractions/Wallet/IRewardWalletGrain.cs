@@ -14,6 +14,15 @@ public interface IRewardWalletGrain : IGrainWithGuidKey
     /// <summary>Appends the opposite of entry <paramref name="entryId"/>; an entry is reversed at most once.</summary>
     ValueTask<WalletOutcome> Reverse(string entryId, string idempotencyKey, string reason);
 
+    /// <summary>
+    /// Issues one code from the request's pool to this wallet's user and records it in the ledger;
+    /// idempotent by key like every entry. Fails with <c>out_of_stock</c> or <c>pool_not_found</c>.
+    /// </summary>
+    ValueTask<WalletOutcome> GrantCode(CodeGrantRequest request);
+
+    /// <summary>The reward codes held (granted and not reversed), newest first.</summary>
+    ValueTask<IReadOnlyList<RewardCode>> Codes();
+
     /// <summary>Balance per currency; every currency in <see cref="Currencies.All"/> is present.</summary>
     ValueTask<IReadOnlyDictionary<string, long>> Balances();
 

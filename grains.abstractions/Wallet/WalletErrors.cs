@@ -13,6 +13,12 @@ public static class WalletErrors
     public const string EntryNotFound = "entry_not_found";
     public const string AlreadyReversed = "already_reversed";
 
+    /// <summary>The code pool of a code grant has no unused code left.</summary>
+    public const string OutOfStock = "out_of_stock";
+
+    /// <summary>The code pool of a code grant does not exist.</summary>
+    public const string PoolNotFound = "pool_not_found";
+
     /// <summary>A missing or over-long idempotency key, reason or source reference, or reversing a reversal.</summary>
     public const string InvalidRequest = "invalid_request";
 }

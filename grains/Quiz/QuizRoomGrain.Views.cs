@@ -164,6 +164,7 @@ public sealed partial class QuizRoomGrain
 
     private async Task PublishCompletions(CancellationToken cancellationToken)
     {
+        await PayRewards();
         if (S.CompletionsPublished)
         {
             return;

@@ -65,6 +65,7 @@ public sealed partial class QuizRoomGrain(
             }
         }
 
+        ResumeEndOfGameWork();
         return base.OnActivateAsync(cancellationToken);
     }
 
@@ -102,6 +103,11 @@ public sealed partial class QuizRoomGrain(
             {
                 ["autoAdvanceSeconds"] = ["Between 3 and 120 seconds."],
             });
+        }
+
+        if (RoomRewards.Validate(command.Settings.Rewards) is { Count: > 0 } rewardErrors)
+        {
+            return QuizOutcome.Invalid<RoomInfo>(rewardErrors);
         }
 
         var pin = await ClaimPin();

@@ -38,5 +38,8 @@ public sealed class QuizRoomState
 
     [Id(15)] public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>The room's rank rewards have all been granted (wallet keys make a repeat harmless).</summary>
+    [Id(16)] public bool RewardsPaid { get; set; }
+
     public bool IsOpen => Quiz is not null;
 }

@@ -60,8 +60,58 @@ public sealed class RewardWalletGrain(
             return WalletOutcome.Fail(WalletErrors.AlreadyReversed, "This entry has been reversed already.");
         }
 
-        return await Append(original.Currency, -original.Amount, reason, original.SourceRef, idempotencyKey, original.Id);
+        return await Append(original.Currency, -original.Amount, reason, original.SourceRef, idempotencyKey, original.Id, original.PoolId, original.Code);
     }
+
+    public async ValueTask<WalletOutcome> GrantCode(CodeGrantRequest request)
+    {
+        if (CheckText(request.IdempotencyKey, request.Reason, request.SourceRef) is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (_byKey.TryGetValue(request.IdempotencyKey, out var previous))
+        {
+            var same = previous.ReversalOf is null
+                && previous.Currency == Currencies.Code
+                && previous.PoolId == request.PoolId
+                && previous.Reason == request.Reason
+                && previous.SourceRef == request.SourceRef;
+            return same
+                ? WalletOutcome.Success(previous)
+                : WalletOutcome.Fail(WalletErrors.IdempotencyConflict, "This idempotency key was used for a different request.");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.PoolId) || request.PoolId.Length > WalletLimits.MaxSourceRefLength)
+        {
+            return WalletOutcome.Fail(WalletErrors.InvalidRequest, "A code grant names its pool.");
+        }
+
+        // The pool dedupes by a key derived from ours, so a retry after a failed write below gets
+        // the same code back instead of a second one.
+        var userId = this.GetPrimaryKey();
+        var issued = await GrainFactory.GetGrain<ICodePoolGrain>(request.PoolId)
+            .Issue(CodePoolKeys.ForWallet(userId, request.IdempotencyKey), userId, request.Reason);
+        if (!issued.Ok)
+        {
+            var error = issued.Error switch
+            {
+                CodePoolErrors.OutOfStock => WalletErrors.OutOfStock,
+                CodePoolErrors.PoolNotFound => WalletErrors.PoolNotFound,
+                _ => WalletErrors.InvalidRequest,
+            };
+            return WalletOutcome.Fail(error, issued.Detail ?? error);
+        }
+
+        return await Append(Currencies.Code, 1, request.Reason, request.SourceRef, request.IdempotencyKey, null, request.PoolId, issued.Value!.Code);
+    }
+
+    public ValueTask<IReadOnlyList<RewardCode>> Codes() =>
+        ValueTask.FromResult<IReadOnlyList<RewardCode>>(state.State.Entries
+            .Where(e => e.Currency == Currencies.Code && e.ReversalOf is null && e.Code is not null && !_reversed.Contains(e.Id))
+            .Reverse()
+            .Select(e => new RewardCode(e.Id, e.PoolId!, e.Code!, e.Reason, e.SourceRef, e.At))
+            .ToList());
 
     public ValueTask<IReadOnlyDictionary<string, long>> Balances() =>
         ValueTask.FromResult<IReadOnlyDictionary<string, long>>(Currencies.All.ToDictionary(c => c, Balance));
@@ -112,7 +162,8 @@ public sealed class RewardWalletGrain(
         return await Append(request.Currency, sign * request.Amount, request.Reason, request.SourceRef, request.IdempotencyKey, null);
     }
 
-    private async ValueTask<WalletOutcome> Append(string currency, long amount, string reason, string? sourceRef, string key, string? reversalOf)
+    private async ValueTask<WalletOutcome> Append(
+        string currency, long amount, string reason, string? sourceRef, string key, string? reversalOf, string? poolId = null, string? code = null)
     {
         var balance = Balance(currency);
         if (balance + amount < 0)
@@ -125,7 +176,7 @@ public sealed class RewardWalletGrain(
             return WalletOutcome.Fail(WalletErrors.InvalidAmount, "The balance would overflow.");
         }
 
-        var entry = new WalletEntry(Guid.NewGuid().ToString("N"), time.GetUtcNow(), currency, amount, reason, sourceRef, key, reversalOf);
+        var entry = new WalletEntry(Guid.NewGuid().ToString("N"), time.GetUtcNow(), currency, amount, reason, sourceRef, key, reversalOf, poolId, code);
         state.State.Entries.Add(entry);
         state.State.Balances[currency] = balance + amount;
         try

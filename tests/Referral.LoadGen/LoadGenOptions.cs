@@ -57,6 +57,14 @@ public sealed record LoadGenOptions
 
     public int Seed { get; init; } = 42;
 
+    /// <summary>spins only: how many times the wheel's prize may be won.</summary>
+    public int Stock { get; init; } = 10;
+
+    /// <summary>spins only: an admin of the target api (the started api makes <see cref="Hosting.ChildServer.AdminEmail"/> one).</summary>
+    public string AdminEmail { get; init; } = Hosting.ChildServer.AdminEmail;
+
+    public string AdminPassword { get; init; } = Scenarios.ProductTarget.HostPassword;
+
     /// <summary>bare-server only: the loopback port to listen on.</summary>
     public int Port { get; init; }
 
@@ -67,7 +75,7 @@ public sealed record LoadGenOptions
         ArgumentNullException.ThrowIfNull(args);
         if (args.Count == 0 || args[0].StartsWith('-'))
         {
-            throw new ArgumentException("usage: <quiz|ingest|baseline> [--url U | --start-server] [--players N] [--rooms R] [--questions Q] [--out file.json] [--server-pid PID] …");
+            throw new ArgumentException("usage: <quiz|ingest|baseline|spins> [--url U | --start-server] [--players N] [--rooms R] [--questions Q] [--out file.json] [--server-pid PID] …");
         }
 
         var o = new LoadGenOptions { Scenario = args[0] };
@@ -97,6 +105,9 @@ public sealed record LoadGenOptions
                 "--out" => o with { Out = Value() },
                 "--seed" => o with { Seed = Int() },
                 "--port" => o with { Port = Int() },
+                "--stock" => o with { Stock = Int() },
+                "--admin-email" => o with { AdminEmail = Value() },
+                "--admin-password" => o with { AdminPassword = Value() },
                 _ => throw new ArgumentException($"unknown option {name}"),
             };
         }
@@ -106,15 +117,20 @@ public sealed record LoadGenOptions
 
     private LoadGenOptions Validate()
     {
-        string[] scenarios = ["quiz", "ingest", "baseline", "bare-server"];
+        string[] scenarios = ["quiz", "ingest", "baseline", "bare-server", "spins"];
         if (!scenarios.Contains(Scenario))
         {
-            throw new ArgumentException($"unknown scenario '{Scenario}': quiz, ingest or baseline.");
+            throw new ArgumentException($"unknown scenario '{Scenario}': quiz, ingest, baseline or spins.");
         }
 
         if (Players is < 1 or > 19_500 || Rooms is < 1 or > 1000 || Players * Rooms > 19_500)
         {
             throw new ArgumentException("--players × --rooms must be 1–19,500 (one process holds under 20,000 sockets).");
+        }
+
+        if (Stock is < 0 or > 1_000_000)
+        {
+            throw new ArgumentException("--stock 0–1,000,000.");
         }
 
         if (Questions is < 1 or > 100 || TimeLimitSeconds is < 5 or > 240 || Batch is < 1 or > 2000)

@@ -86,7 +86,7 @@ public static class LoadGenRunner
     }
 
     /// <summary>api/bin/Release/net10.0/Referral.Api.dll of the repository this tool was built in.</summary>
-    private static string DefaultApiDll()
+    internal static string DefaultApiDll()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
@@ -99,7 +99,7 @@ public static class LoadGenRunner
         throw new FileNotFoundException("Referral.Orleans.sln not found above the tool's directory: pass --api-dll.");
     }
 
-    private static MachineInfo Machine()
+    internal static MachineInfo Machine()
     {
         static string Field(string file, string prefix) =>
             File.Exists(file) ? File.ReadLines(file).FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal))?[prefix.Length..].Trim(' ', '\t', ':') ?? "" : "";

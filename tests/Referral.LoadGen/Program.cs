@@ -1,11 +1,12 @@
 using System.Text.Json;
 using Referral.LoadGen.Bare;
 using Referral.LoadGen.Reporting;
+using Referral.LoadGen.Spins;
 
 namespace Referral.LoadGen;
 
 /// <summary>
-/// <c>dotnet run -c Release --project tests/Referral.LoadGen -- &lt;quiz|ingest|baseline&gt; [options]</c>;
+/// <c>dotnet run -c Release --project tests/Referral.LoadGen -- &lt;quiz|ingest|baseline|spins&gt; [options]</c>;
 /// see docs/benchmarks.md. Progress goes to stderr, the summary table to stdout, the full report to
 /// <c>--out</c>. Exit code 0 when every target held, 1 when one failed, 2 on bad arguments.
 /// </summary>
@@ -39,6 +40,18 @@ public static class Program
             e.Cancel = true;
             cancel.Cancel();
         };
+
+        if (options.Scenario == "spins")
+        {
+            var spins = await SpinsRunner.RunAsync(options, Console.Error, cancel.Token);
+            if (options.Out is { } spinsPath)
+            {
+                await File.WriteAllTextAsync(spinsPath, JsonSerializer.Serialize(spins, LoadGenRunner.ReportJson), cancel.Token);
+            }
+
+            SpinsRunner.WriteSummary(Console.Out, spins);
+            return spins.Pass ? 0 : 1;
+        }
 
         var report = await LoadGenRunner.RunAsync(options, Console.Error, cancel.Token);
         if (options.Out is { } path)

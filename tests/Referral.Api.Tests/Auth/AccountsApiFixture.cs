@@ -61,6 +61,7 @@ public sealed class AccountsApiFixture : IAsyncLifetime
         OtherPlayer = await http.GuestAsync(displayName: "Other Player");
         Host = await http.RegisterAsync(AuthClient.NewEmail("host"), displayName: "Standing Host");
         Admin = await Api.AdminAsync();
+        await Wheel.WheelMatrix.CreateStandingWheelAsync(this);
     }
 
     public async ValueTask DisposeAsync()

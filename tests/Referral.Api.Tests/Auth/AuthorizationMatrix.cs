@@ -107,6 +107,8 @@ public static class AuthorizationMatrix
 
         // Anonymous by design: a referral link is opened before its visitor has an account.
         new("GET /r/{code}", Statuses.All(302), _ => Get("r/ZZZZZZZZ")),
+        // Code pools and wheels (Wheel/WheelMatrix.cs).
+        .. Wheel.WheelMatrix.Rows,
 
         // The hub's HTTP side; its methods are in HubRows.
         new("* /hubs/game/negotiate", Statuses.SignedIn(200), _ => Send(HttpMethod.Post, "hubs/game/negotiate?negotiateVersion=1", null)),
@@ -134,6 +136,8 @@ public static class AuthorizationMatrix
         // Live referral events are the caller's own; any signed-in user may watch them.
         new("WatchReferrals", RoomPhase.None, _ => [null], a => a != Actor.Anonymous),
         new("UnwatchReferrals", RoomPhase.None, _ => [], a => a != Actor.Anonymous),
+        // Wheels (Wheel/WheelMatrix.cs).
+        .. Wheel.WheelMatrix.HubRows,
     ];
 
     /// <summary>Endpoints of the hub connection itself, covered by <see cref="HubRows"/> over real WebSockets.</summary>

@@ -48,6 +48,7 @@ public sealed class ChildServer : IAsyncDisposable
             ["Security__RequireHttps"] = "false",
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
+            ["Auth__Admins__0"] = AdminEmail,
         };
         foreach (var (key, value) in RaisedRateLimits)
         {
@@ -56,6 +57,9 @@ public sealed class ChildServer : IAsyncDisposable
 
         return StartAsync(apiDll, [], environment, port, "health/ready", ct);
     }
+
+    /// <summary>The admin of a started api (the spins scenario creates its wheel as this user).</summary>
+    public const string AdminEmail = "admin@loadgen.test";
 
     /// <summary>The settings that lift the per-IP and per-user limits for a benchmark run from one IP.</summary>
     public static IReadOnlyDictionary<string, string> RaisedRateLimits { get; } = new Dictionary<string, string>

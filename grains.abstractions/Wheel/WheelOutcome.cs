@@ -1,0 +1,12 @@
+namespace Referral.Grains.Abstractions.Wheel;
+
+/// <summary>A result or a stable error code (see <see cref="WheelErrors"/>); <paramref name="Fields"/> names invalid fields.</summary>
+[GenerateSerializer, Immutable, Alias("Referral.Wheel.WheelOutcome`1")]
+public sealed record WheelOutcome<T>(
+    [property: Id(0)] T? Value,
+    [property: Id(1)] string? Error,
+    [property: Id(2)] string? Detail,
+    [property: Id(3)] IReadOnlyDictionary<string, string[]>? Fields)
+{
+    public bool Ok => Error is null;
+}
