@@ -11,7 +11,8 @@ public static class RewardPayer
         var wallet = grains.GetGrain<IRewardWalletGrain>(grant.Recipient);
         if (grant.Reward.Currency == RewardSpec.Code)
         {
-            return WalletOutcome.Fail(WalletErrors.UnknownCurrency, "Reward codes are not available yet.");
+            // One code from the pool, issued once per key: a retry returns the same code.
+            return await wallet.GrantCode(new CodeGrantRequest(grant.Reward.CodePool ?? "", reason, sourceRef, grant.Key));
         }
 
         return await wallet.Grant(new WalletEntryRequest(grant.Reward.Currency, grant.Reward.Amount, reason, sourceRef, grant.Key));

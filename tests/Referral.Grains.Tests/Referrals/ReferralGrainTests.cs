@@ -3,6 +3,7 @@ using Referral.Grains.Abstractions;
 using Referral.Grains.Abstractions.Quiz;
 using Referral.Grains.Abstractions.Referrals;
 using Referral.Grains.Abstractions.Wallet;
+using Referral.Grains.Abstractions.Wheel;
 using Referral.Grains.Referrals;
 using Referral.Grains.Tests.Quiz;
 using Xunit;
@@ -335,5 +336,61 @@ public sealed class ReferralGrainTests(RoomClusterFixture cluster)
         var outcome = await Referral(Guid.NewGuid()).SignUp(Signup(code));
         Assert.Equal(ReferralStatus.Rejected, outcome.Referral!.Status);
         Assert.Equal(RejectReasons.CampaignNotLive, outcome.Referral.Reason);
+    }
+
+    [Fact]
+    public async Task ACodeRewardComesFromItsPoolOnceAndAnEmptyPoolIsRecorded()
+    {
+        var pool = "ref-pool-" + Guid.NewGuid().ToString("N")[..8];
+        var pools = Grains.GetGrain<ICodePoolGrain>(pool);
+        Assert.True((await pools.Create("Referral coupons", null)).Ok);
+        Assert.True((await pools.AddCodes(["WELCOME-0001"])).Ok);
+        var definition = Campaign(QualifyingEvent.Signup) with
+        {
+            Variants = [new OfferVariant("coupon", 1, [new RewardSpec(Currencies.Points, 10)], [new RewardSpec(RewardSpec.Code, 1, pool)])],
+        };
+        var campaign = await ActiveCampaign(Grains, definition);
+        var code = await Code(Grains, campaign, Guid.NewGuid());
+
+        var friend = Guid.NewGuid();
+        Assert.Equal(ReferralStatus.Rewarded, (await Referral(friend).SignUp(Signup(code))).Referral!.Status);
+        await Referral(friend).Process();
+        var coupon = Assert.Single(await Grains.GetGrain<IRewardWalletGrain>(friend).Codes());
+        Assert.Equal("WELCOME-0001", coupon.Code);
+        Assert.Equal(0, await pools.Stock());
+
+        // The pool is empty for the next friend: that line closes with its error, the rest is paid.
+        var next = Guid.NewGuid();
+        var view = (await Referral(next).SignUp(Signup(code))).Referral!;
+        Assert.Equal(ReferralStatus.Rewarded, view.Status);
+        Assert.Contains(view.Audit, a => a.Action == "grant_refused");
+        Assert.Empty(await Grains.GetGrain<IRewardWalletGrain>(next).Codes());
+    }
+
+    [Fact]
+    public async Task AWheelSpinOnTheAnalyticsStreamQualifiesOnce()
+    {
+        var campaign = await ActiveCampaign(Grains, Campaign(QualifyingEvent.FirstWheelSpin));
+        var referrer = Guid.NewGuid();
+        var code = await Code(Grains, campaign, referrer);
+        var friend = Guid.NewGuid();
+        await Referral(friend).SignUp(Signup(code));
+        await Referral(friend).QuizCompleted("quiz:x", cluster.Clock.GetUtcNow());
+        Assert.Equal(ReferralStatus.Pending, (await Referral(friend).Get())!.Status);
+
+        var stream = Grains.GetStreamProvider(StorageNames.StreamProvider)
+            .GetStream<WheelSpun>(StreamId.Create(StreamNamespaces.Analytics, ReferralFeedGrain.WheelKey));
+        var spun = new WheelSpun(friend, "wheel-1", "spin-1", cluster.Clock.GetUtcNow());
+        await stream.OnNextAsync(spun);
+        await stream.OnNextAsync(spun);
+
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while ((await Referral(friend).Get())!.Status != ReferralStatus.Rewarded && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(ReferralStatus.Rewarded, (await Referral(friend).Get())!.Status);
+        Assert.Equal(100, await Points(Grains, referrer));
     }
 }
