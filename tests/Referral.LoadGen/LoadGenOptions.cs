@@ -65,6 +65,18 @@ public sealed record LoadGenOptions
 
     public string AdminPassword { get; init; } = Scenarios.ProductTarget.HostPassword;
 
+    /// <summary>referrals only: referrers sharing the signups (round-robin).</summary>
+    public int Referrers { get; init; } = 10;
+
+    /// <summary>referrals only: target signups per second (paced; 0 = as fast as the in-flight limit allows).</summary>
+    public int Rate { get; init; } = 20;
+
+    /// <summary>referrals only: rewarded referrals per referrer (the campaign's cap).</summary>
+    public int Cap { get; init; } = 25;
+
+    /// <summary>With --start-server: run the api in durable mode on a throwaway PostgreSQL the tool starts.</summary>
+    public bool Postgres { get; init; }
+
     /// <summary>bare-server only: the loopback port to listen on.</summary>
     public int Port { get; init; }
 
@@ -75,7 +87,7 @@ public sealed record LoadGenOptions
         ArgumentNullException.ThrowIfNull(args);
         if (args.Count == 0 || args[0].StartsWith('-'))
         {
-            throw new ArgumentException("usage: <quiz|ingest|baseline|spins> [--url U | --start-server] [--players N] [--rooms R] [--questions Q] [--out file.json] [--server-pid PID] …");
+            throw new ArgumentException("usage: <quiz|ingest|baseline|spins|referrals> [--url U | --start-server] [--players N] [--rooms R] [--questions Q] [--out file.json] [--server-pid PID] …");
         }
 
         var o = new LoadGenOptions { Scenario = args[0] };
@@ -106,6 +118,10 @@ public sealed record LoadGenOptions
                 "--seed" => o with { Seed = Int() },
                 "--port" => o with { Port = Int() },
                 "--stock" => o with { Stock = Int() },
+                "--referrers" => o with { Referrers = Int() },
+                "--rate" => o with { Rate = Int() },
+                "--cap" => o with { Cap = Int() },
+                "--postgres" => o with { Postgres = true },
                 "--admin-email" => o with { AdminEmail = Value() },
                 "--admin-password" => o with { AdminPassword = Value() },
                 _ => throw new ArgumentException($"unknown option {name}"),
@@ -117,15 +133,20 @@ public sealed record LoadGenOptions
 
     private LoadGenOptions Validate()
     {
-        string[] scenarios = ["quiz", "ingest", "baseline", "bare-server", "spins"];
+        string[] scenarios = ["quiz", "ingest", "baseline", "bare-server", "spins", "referrals"];
         if (!scenarios.Contains(Scenario))
         {
-            throw new ArgumentException($"unknown scenario '{Scenario}': quiz, ingest, baseline or spins.");
+            throw new ArgumentException($"unknown scenario '{Scenario}': quiz, ingest, baseline, spins or referrals.");
         }
 
         if (Players is < 1 or > 19_500 || Rooms is < 1 or > 1000 || Players * Rooms > 19_500)
         {
             throw new ArgumentException("--players × --rooms must be 1–19,500 (one process holds under 20,000 sockets).");
+        }
+
+        if (Referrers is < 1 or > 10_000 || Rate is < 0 or > 10_000 || Cap is < 1 or > 1_000_000)
+        {
+            throw new ArgumentException("--referrers 1–10,000, --rate 0–10,000, --cap 1–1,000,000.");
         }
 
         if (Stock is < 0 or > 1_000_000)

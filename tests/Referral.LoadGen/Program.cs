@@ -1,12 +1,13 @@
 using System.Text.Json;
 using Referral.LoadGen.Bare;
+using Referral.LoadGen.Referrals;
 using Referral.LoadGen.Reporting;
 using Referral.LoadGen.Spins;
 
 namespace Referral.LoadGen;
 
 /// <summary>
-/// <c>dotnet run -c Release --project tests/Referral.LoadGen -- &lt;quiz|ingest|baseline|spins&gt; [options]</c>;
+/// <c>dotnet run -c Release --project tests/Referral.LoadGen -- &lt;quiz|ingest|baseline|spins|referrals&gt; [options]</c>;
 /// see docs/benchmarks.md. Progress goes to stderr, the summary table to stdout, the full report to
 /// <c>--out</c>. Exit code 0 when every target held, 1 when one failed, 2 on bad arguments.
 /// </summary>
@@ -40,6 +41,18 @@ public static class Program
             e.Cancel = true;
             cancel.Cancel();
         };
+
+        if (options.Scenario == "referrals")
+        {
+            var referrals = await ReferralsRunner.RunAsync(options, Console.Error, cancel.Token);
+            if (options.Out is { } referralsPath)
+            {
+                await File.WriteAllTextAsync(referralsPath, JsonSerializer.Serialize(referrals, LoadGenRunner.ReportJson), cancel.Token);
+            }
+
+            ReferralsRunner.WriteSummary(Console.Out, referrals);
+            return referrals.Pass ? 0 : 1;
+        }
 
         if (options.Scenario == "spins")
         {

@@ -122,9 +122,11 @@ public sealed partial class WebhookGrain(
         var now = time.GetUtcNow();
         if (S.Url is null)
         {
+            // Nothing to deliver, so nothing to store: the skip is logged for this activation only.
+            // Campaigns without a webhook then cost one in-memory call per event, not a state
+            // write on this one grain per event of every referral.
             Remember(evt.Id);
             AppendLog(new WebhookDelivery(evt.Id, evt.Type, 0, now, null, "skipped: no webhook is configured", TimeSpan.Zero, null, WebhookDeliveryState.Skipped));
-            await Write();
             return true;
         }
 

@@ -29,7 +29,13 @@ public sealed class ChildServer : IAsyncDisposable
     /// The product api from its Release build output, single-node memory mode, with the rate
     /// limits raised so thousands of guests can sign in from one IP, and plain HTTP on loopback.
     /// </summary>
-    public static Task<ChildServer> StartApiAsync(string apiDll, CancellationToken ct)
+    public static Task<ChildServer> StartApiAsync(string apiDll, CancellationToken ct) => StartApiAsync(apiDll, null, ct);
+
+    /// <summary>
+    /// As above; with <paramref name="connectionString"/>, durable mode on that PostgreSQL
+    /// database (grain state, reminders and membership there; keys generated for this run).
+    /// </summary>
+    public static Task<ChildServer> StartApiAsync(string apiDll, string? connectionString, CancellationToken ct)
     {
         if (!File.Exists(apiDll))
         {
@@ -53,6 +59,13 @@ public sealed class ChildServer : IAsyncDisposable
         foreach (var (key, value) in RaisedRateLimits)
         {
             environment[key] = value;
+        }
+
+        if (connectionString is not null)
+        {
+            environment["ConnectionStrings__Referral"] = connectionString;
+            environment["DataProtection__MasterKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+            environment["Auth__AccountKeySecret"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         }
 
         return StartAsync(apiDll, [], environment, port, "health/ready", ct);

@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Referral.LoadGen.Hosting;
 
 namespace Referral.LoadGen.Spins;
 
@@ -120,37 +121,10 @@ public sealed class SpinRun(LoadGenOptions options, Uri baseUrl, string adminEma
             Math.Round(options.Players / readSeconds, 1), Reporting.Latency.Of(reads));
     }
 
-    private async Task<string> AdminToken(HttpClient http, CancellationToken ct)
-    {
-        using var registered = await http.PostAsJsonAsync("api/auth/register", new { email = adminEmail, password = adminPassword, displayName = "Load admin", locale = "en" }, ct);
-        var body = registered.StatusCode == HttpStatusCode.Conflict
-            ? await Send(http, HttpMethod.Post, "api/auth/login", null, new { email = adminEmail, password = adminPassword }, ct)
-            : await registered.Content.ReadFromJsonAsync<JsonElement>(ct);
-        return body.GetProperty("accessToken").GetString() ?? throw new InvalidOperationException("the admin sign-in answered no token");
-    }
+    private Task<string> AdminToken(HttpClient http, CancellationToken ct) => RestCalls.AdminToken(http, adminEmail, adminPassword, ct);
 
-    private static async Task<JsonElement> Send(HttpClient http, HttpMethod method, string path, string? token, object? body, CancellationToken ct)
-    {
-        using var request = new HttpRequestMessage(method, path);
-        if (body is not null)
-        {
-            request.Content = JsonContent.Create(body);
-        }
+    private static Task<JsonElement> Send(HttpClient http, HttpMethod method, string path, string? token, object? body, CancellationToken ct) =>
+        RestCalls.Send(http, method, path, token, body, ct);
 
-        if (token is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-
-        using var response = await http.SendAsync(request, ct);
-        if (response.StatusCode is not (HttpStatusCode.OK or HttpStatusCode.Created))
-        {
-            throw new HttpRequestException($"http_{(int)response.StatusCode}: {method} {path}: {await response.Content.ReadAsStringAsync(ct)}");
-        }
-
-        return await response.Content.ReadFromJsonAsync<JsonElement>(ct);
-    }
-
-    private static Task ForEach(int count, int inFlight, Func<int, Task> body) =>
-        Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = inFlight }, async (i, _) => await body(i));
+    private static Task ForEach(int count, int inFlight, Func<int, Task> body) => RestCalls.ForEach(count, inFlight, body);
 }

@@ -10,27 +10,10 @@ public static class SpinsRunner
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(log);
         var startedAt = DateTimeOffset.UtcNow;
-        ChildServer? server = null;
-        try
-        {
-            if (options.StartServer)
-            {
-                server = await ChildServer.StartApiAsync(options.ApiDll ?? LoadGenRunner.DefaultApiDll(), ct);
-                log.WriteLine($"api started, pid {server.Pid}, {server.Url}");
-            }
-
-            var url = server?.Url ?? options.Url ?? throw new ArgumentException("pass --url of a running api, or --start-server.");
-            var metrics = await new SpinRun(options, url, options.AdminEmail, options.AdminPassword, log).RunAsync(ct);
-            var pass = metrics.StockExact && metrics.RepeatMismatches == 0 && metrics.Errors.Count == 0 && metrics.Completed == metrics.Players;
-            return new SpinReport("referral-loadgen-spins/1", startedAt, options, LoadGenRunner.Machine(), metrics, pass);
-        }
-        finally
-        {
-            if (server is not null)
-            {
-                await server.DisposeAsync();
-            }
-        }
+        await using var server = await ApiServer.StartAsync(options, log, ct);
+        var metrics = await new SpinRun(options, server.Url, options.AdminEmail, options.AdminPassword, log).RunAsync(ct);
+        var pass = metrics.StockExact && metrics.RepeatMismatches == 0 && metrics.Errors.Count == 0 && metrics.Completed == metrics.Players;
+        return new SpinReport("referral-loadgen-spins/1", startedAt, options, LoadGenRunner.Machine(), metrics, pass);
     }
 
     public static void WriteSummary(TextWriter output, SpinReport report)
