@@ -66,6 +66,8 @@ public sealed class ChildServer : IAsyncDisposable
             environment["ConnectionStrings__Referral"] = connectionString;
             environment["DataProtection__MasterKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
             environment["Auth__AccountKeySecret"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+            environment["Auth__SigningKeys__0__Id"] = "loadgen-1";
+            environment["Auth__SigningKeys__0__Key"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         }
 
         return StartAsync(apiDll, [], environment, port, "health/ready", ct);
