@@ -158,7 +158,8 @@ public static class MeApi
         return export.Ok ? TypedResults.Ok(export.Value!) : AccountProblems.From(http, export.Error!, export.Detail);
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(ClaimsPrincipal principal, HttpContext http, AccountDirectory accounts, SecurityEvents events)
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(
+        ClaimsPrincipal principal, HttpContext http, AccountDirectory accounts, SecurityEvents events, ReferralSignups referrals)
     {
         var userId = principal.UserId();
         var user = accounts.User(userId);
@@ -179,6 +180,8 @@ public static class MeApi
         {
             await accounts.Account(current.Email).Release(userId);
         }
+
+        await referrals.Forget(userId);
 
         // A guest's device link is not forgotten here: the api never learns a device id after
         // sign-in, and the device grain hands out a new guest once its user is deleted.

@@ -37,6 +37,19 @@ public sealed partial class ReferralSignups(IGrainFactory grains, ReferralSignal
         }
     }
 
+    /// <summary>
+    /// A deleted user leaves no name or fingerprint in referral state: their own record, their
+    /// entry in their referrer's list, and their referrer records in every campaign.
+    /// </summary>
+    public async Task Forget(Guid userId)
+    {
+        await grains.GetGrain<IReferralGrain>(userId).Forget();
+        foreach (var campaign in await grains.GetGrain<ICampaignDirectoryGrain>(0).All())
+        {
+            await grains.GetGrain<IReferrerGrain>(ReferrerKeys.For(campaign, userId)).Forget();
+        }
+    }
+
     [LoggerMessage(Level = LogLevel.Error, Message = "The referral record of new user {UserId} could not be written.")]
     private static partial void LogSignupFailed(ILogger logger, Guid userId, Exception exception);
 }

@@ -30,6 +30,13 @@ public interface IReferralGrain : IGrainWithGuidKey
     /// <summary>Moves on whatever is due: hold ends, unpaid outbox lines (also run by a reminder).</summary>
     ValueTask<ReferralView?> Process();
 
+    /// <summary>
+    /// The user was deleted: erase the personal fields this record and the referrer's friend list
+    /// hold (names, signup fingerprints). Ids, statuses, amounts and the audit trail stay, as the
+    /// ledger does.
+    /// </summary>
+    ValueTask Forget();
+
     /// <summary>An admin clears a referral held for review.</summary>
     ValueTask<ReferralOutcome> Approve(Guid admin, string? note);
 

@@ -30,4 +30,10 @@ public interface IReferrerGrain : IGrainWithStringKey
 
     [ReadOnly]
     ValueTask<ReferrerSummary> Summary(int skip, int take);
+
+    /// <summary>A friend was deleted: their name leaves the list.</summary>
+    ValueTask ForgetFriend(Guid refereeId);
+
+    /// <summary>The referrer was deleted: their name leaves this record and the leaderboard.</summary>
+    ValueTask Forget();
 }

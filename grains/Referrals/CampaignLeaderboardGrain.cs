@@ -1,6 +1,7 @@
 using Orleans.Runtime;
 using Referral.Grains.Abstractions;
 using Referral.Grains.Abstractions.Referrals;
+using Referral.Grains.Accounts;
 
 namespace Referral.Grains.Referrals;
 
@@ -12,11 +13,13 @@ namespace Referral.Grains.Referrals;
 /// </summary>
 public sealed class CampaignLeaderboardGrain(
     [PersistentState("leaderboard", StorageNames.Default)] IPersistentState<LeaderboardState> state,
-    TimeProvider time) : Grain, ICampaignLeaderboardGrain
+    TimeProvider time,
+    IPersonalDataProtector protector) : Grain, ICampaignLeaderboardGrain
 {
     public const int MaxTop = 100;
     private static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(1);
 
+    private readonly Dictionary<Guid, string> _names = new();
     private List<(Guid Id, LeaderboardRow Row)>? _sorted;
     private IGrainTimer? _flush;
 
@@ -36,7 +39,8 @@ public sealed class CampaignLeaderboardGrain(
         }
 
         var reachedAt = row is not null && row.Referrals == referrals ? row.ReachedAt : time.GetUtcNow();
-        state.State.Rows[userId] = new LeaderboardRow(name, referrals, reachedAt, version);
+        state.State.Rows[userId] = new LeaderboardRow(PersonalText.Seal(protector, name), referrals, reachedAt, version);
+        _names[userId] = name;
         _sorted = null;
         _flush ??= this.RegisterGrainTimer(Flush, new GrainTimerCreationOptions(FlushInterval, Timeout.InfiniteTimeSpan) { KeepAlive = true });
         return ValueTask.CompletedTask;
@@ -91,5 +95,16 @@ public sealed class CampaignLeaderboardGrain(
         .ThenBy(r => r.Key)
         .ToList();
 
-    private static LeaderboardEntry Entry((Guid Id, LeaderboardRow Row) r, int index) => new(index + 1, r.Id, r.Row.Name, r.Row.Referrals);
+    private LeaderboardEntry Entry((Guid Id, LeaderboardRow Row) r, int index) => new(index + 1, r.Id, NameOf(r.Id, r.Row), r.Row.Referrals);
+
+    /// <summary>Names are stored sealed; opened once per activation and kept in memory.</summary>
+    private string NameOf(Guid userId, LeaderboardRow row)
+    {
+        if (!_names.TryGetValue(userId, out var name))
+        {
+            _names[userId] = name = PersonalText.Open(protector, row.Name);
+        }
+
+        return name;
+    }
 }

@@ -71,5 +71,23 @@ public sealed partial class ReferralGrain
         return ReferralOutcome.Success(View());
     }
 
+    public async ValueTask Forget()
+    {
+        if (state.State.Signup is null && R is null)
+        {
+            return;
+        }
+
+        state.State.Signup = null;
+        if (R is { } record)
+        {
+            record.RefereeName = "";
+            record.Audit.Add(new AuditEntry(time.GetUtcNow(), Me, "personal_data_erased", null));
+            await Referrer().ForgetFriend(Me);
+        }
+
+        await state.WriteStateAsync();
+    }
+
     private static ReferralOutcome NotFound() => ReferralOutcome.Fail(ReferralErrors.ReferralNotFound, "This user was not referred.");
 }

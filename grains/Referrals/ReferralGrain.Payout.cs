@@ -178,7 +178,7 @@ public sealed partial class ReferralGrain
         foreach (var recipient in record.Grants.Where(g => g.EntryId is not null).GroupBy(g => g.Recipient))
         {
             await Notify(recipient.Key, new ReferralActivity(
-                record.CampaignId, ReferralActivityKinds.RewardCredited, Me, record.RefereeName, ReferralStatus.Rewarded,
+                record.CampaignId, ReferralActivityKinds.RewardCredited, Me, PersonalText.Open(protector, record.RefereeName), ReferralStatus.Rewarded,
                 null, [.. recipient.Select(g => g.Reward)], null, null, now));
         }
     }

@@ -5,6 +5,7 @@ using Orleans.Runtime;
 using Referral.Grains.Abstractions;
 using Referral.Grains.Abstractions.Referrals;
 using Referral.Grains.Abstractions.Referrals.Webhooks;
+using Referral.Grains.Accounts;
 
 namespace Referral.Grains.Referrals;
 
@@ -21,6 +22,7 @@ public sealed partial class ReferralGrain(
     TimeProvider time,
     IOptions<ReferralOptions> options,
     IServiceProvider services,
+    IPersonalDataProtector protector,
     ILogger<ReferralGrain> logger) : Grain, IReferralGrain, IRemindable
 {
     private const string ReminderName = "referral";
@@ -59,7 +61,8 @@ public sealed partial class ReferralGrain(
             return ReferralOutcome.Fail(RejectReasons.AlreadyReferred, "This user was referred already; the first valid code wins.");
         }
 
-        state.State.Signup ??= context with { ReferralCode = null };
+        // The display name is personal data: the fraud rules need only the keyed hashes.
+        state.State.Signup ??= context with { ReferralCode = null, DisplayName = "" };
         var code = ReferralCodes.Normalize(context.ReferralCode);
         if (code is null)
         {
@@ -83,7 +86,7 @@ public sealed partial class ReferralGrain(
             CampaignId = target.CampaignId,
             ReferrerId = target.ReferrerId,
             Code = code,
-            RefereeName = context.DisplayName,
+            RefereeName = PersonalText.Seal(protector, context.DisplayName),
             Status = ReferralStatus.Pending,
             SignedUpAt = now,
             Hold = campaign?.Definition.Hold ?? TimeSpan.Zero,
@@ -254,12 +257,12 @@ public sealed partial class ReferralGrain(
         return new ReferralView(
             Me, r.CampaignId, r.ReferrerId, r.Code, r.Variant, r.Status, r.Reason, r.SignedUpAt, r.QualifiedAt,
             r.ApprovedAt, r.RewardedAt, r.Score, r.Risk, [.. r.Signals], r.ReviewRequired, r.Reviewed,
-            [.. r.Grants], [.. r.Audit], r.Quizzes, r.RefereeName);
+            [.. r.Grants], [.. r.Audit], r.Quizzes, PersonalText.Open(protector, r.RefereeName));
     }
 
     /// <summary>Tells the referrer live that this friend moved on (their page reads the status from here).</summary>
     private Task FriendChanged(ReferralStatus status, string? reason) => Notify(R!.ReferrerId, new ReferralActivity(
-        R.CampaignId, ReferralActivityKinds.StatusChanged, Me, R.RefereeName, status, reason, null, null, null, time.GetUtcNow()));
+        R.CampaignId, ReferralActivityKinds.StatusChanged, Me, PersonalText.Open(protector, R.RefereeName), status, reason, null, null, null, time.GetUtcNow()));
 
     private async Task Notify(Guid userId, ReferralActivity activity)
     {

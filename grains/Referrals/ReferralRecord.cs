@@ -14,6 +14,7 @@ public sealed class ReferralRecord
 
     [Id(3)] public string Variant { get; set; } = "";
 
+    /// <summary>Sealed with the personal-data protector (see <see cref="PersonalText"/>).</summary>
     [Id(4)] public string RefereeName { get; set; } = "";
 
     [Id(5)] public ReferralStatus Status { get; set; }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
 using Referral.Grains.Abstractions;
 using Referral.Grains.Abstractions.Referrals;
+using Referral.Grains.Accounts;
 
 namespace Referral.Grains.Referrals;
 
@@ -14,6 +15,7 @@ namespace Referral.Grains.Referrals;
 public sealed partial class ReferrerGrain(
     [PersistentState("referrer", StorageNames.Default)] IPersistentState<ReferrerState> state,
     TimeProvider time,
+    IPersonalDataProtector protector,
     ILogger<ReferrerGrain> logger) : Grain, IReferrerGrain
 {
     /// <summary>Fingerprints remembered per kind (most recent kept).</summary>
@@ -42,9 +44,9 @@ public sealed partial class ReferrerGrain(
     {
         if (state.State.Code is { } existing)
         {
-            if (state.State.Name != displayName && !string.IsNullOrWhiteSpace(displayName))
+            if (Name != displayName && !string.IsNullOrWhiteSpace(displayName))
             {
-                state.State.Name = displayName;
+                state.State.Name = PersonalText.Seal(protector, displayName);
                 await state.WriteStateAsync();
             }
 
@@ -58,7 +60,7 @@ public sealed partial class ReferrerGrain(
             if (await GrainFactory.GetGrain<IReferralCodeGrain>(code).Claim(target))
             {
                 state.State.Code = code;
-                state.State.Name = displayName;
+                state.State.Name = PersonalText.Seal(protector, displayName);
                 await state.WriteStateAsync();
                 return code;
             }
@@ -93,7 +95,7 @@ public sealed partial class ReferrerGrain(
         if (!known)
         {
             recent.Add(at);
-            state.State.Friends.Add(new FriendEntry(refereeId, name, at));
+            state.State.Friends.Add(new FriendEntry(refereeId, PersonalText.Seal(protector, name), at));
             await state.WriteStateAsync();
             await Notify(new ReferralActivity(_campaignId, ReferralActivityKinds.FriendJoined, refereeId, name, ReferralStatus.Pending, null, null, null, null, at));
         }
@@ -183,7 +185,7 @@ public sealed partial class ReferrerGrain(
         var entries = friends.AsEnumerable().Reverse().Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 0, 100)).ToList();
         var views = await Task.WhenAll(entries.Select(f => GrainFactory.GetGrain<IReferralGrain>(f.RefereeId).Get().AsTask()));
         var page = entries.Zip(views, (f, v) => new ReferredFriend(
-            f.RefereeId, f.Name, v?.Status ?? ReferralStatus.Pending, v?.Reason, f.SignedUpAt,
+            f.RefereeId, PersonalText.Open(protector, f.Name), v?.Status ?? ReferralStatus.Pending, v?.Reason, f.SignedUpAt,
             v is null ? f.SignedUpAt : v.Audit.Count > 0 ? v.Audit[^1].At : f.SignedUpAt)).ToList();
         var variant = await Variant();
         return new ReferrerSummary(
@@ -251,7 +253,7 @@ public sealed partial class ReferrerGrain(
     private void UpdateLeaderboard()
     {
         GrainFactory.GetGrain<ICampaignLeaderboardGrain>(_campaignId)
-            .Set(_userId, state.State.Name, state.State.Rewarded, state.State.Version)
+            .Set(_userId, Name, state.State.Rewarded, state.State.Version)
             .AsTask()
             .ContinueWith(t => LogLeaderboardFailed(logger, t.Exception!), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Current);
     }
@@ -270,6 +272,35 @@ public sealed partial class ReferrerGrain(
             LogNotifyFailed(logger, e);
         }
     }
+
+    public async ValueTask ForgetFriend(Guid refereeId)
+    {
+        var index = state.State.Friends.FindIndex(f => f.RefereeId == refereeId);
+        if (index >= 0 && state.State.Friends[index].Name.Length > 0)
+        {
+            state.State.Friends[index] = state.State.Friends[index] with { Name = "" };
+            await state.WriteStateAsync();
+        }
+    }
+
+    public async ValueTask Forget()
+    {
+        if (state.State.Code is null && state.State.Friends.Count == 0)
+        {
+            return;
+        }
+
+        state.State.Name = "";
+        state.State.DeviceKeys.Clear();
+        state.State.NetworkAgentKeys.Clear();
+        state.State.DeviceIdKeys.Clear();
+        state.State.Version++;
+        await state.WriteStateAsync();
+        UpdateLeaderboard();
+    }
+
+    /// <summary>The referrer's display name (stored sealed, like every name in referral state).</summary>
+    private string Name => PersonalText.Open(protector, state.State.Name);
 
     private static RewardClaim Refused(string reason) => new(false, reason, [], null);
 

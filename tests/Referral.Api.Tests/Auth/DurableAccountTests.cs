@@ -80,8 +80,10 @@ public sealed class DurableAccountTests(PostgresServer postgres) : IClassFixture
             Assert.False(me.GetProperty("isGuest").GetBoolean());
         }
 
-        // Two users hold encrypted personal fields (Data Protection output starts "CfDJ8").
-        Assert.Equal(2, await RowsHolding(connectionString, DataProtectionMagic, Encoding.ASCII.GetBytes(DataProtectionMagic)));
+        // Four users hold encrypted personal fields (Data Protection output starts "CfDJ8"): the
+        // two above, the admin and the referrer.
+        Assert.Equal(4, await UserRowsHolding(connectionString, Encoding.ASCII.GetBytes(DataProtectionMagic)));
+        Assert.Equal(1, await RowsHolding(connectionString, DataProtectionMagic, Encoding.ASCII.GetBytes(DataProtectionMagic), "referral"));
 
         Assert.Equal(HttpStatusCode.NoContent, (await signedIn.DeleteAsync(new Uri("api/me", UriKind.Relative), Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await signedIn.GetAsync(new Uri("api/me/export", UriKind.Relative), Ct)).StatusCode);
@@ -91,7 +93,8 @@ public sealed class DurableAccountTests(PostgresServer postgres) : IClassFixture
         // Erased, not just unreachable: the deleted user's row no longer holds the ciphertext, so
         // not even the key ring brings the data back; and the email is free again.
         Assert.Equal(0, await MatchesOfAny(connectionString, needles));
-        Assert.Equal(1, await RowsHolding(connectionString, DataProtectionMagic, Encoding.ASCII.GetBytes(DataProtectionMagic)));
+        Assert.Equal(3, await UserRowsHolding(connectionString, Encoding.ASCII.GetBytes(DataProtectionMagic)));
+        Assert.Equal(0, await RowsHolding(connectionString, DataProtectionMagic, Encoding.ASCII.GetBytes(DataProtectionMagic), "referral"));
         var again = await http2.RegisterAsync(email, ct: Ct);
         Assert.NotEqual(registered.Id, again.Id);
     }
@@ -116,15 +119,21 @@ public sealed class DurableAccountTests(PostgresServer postgres) : IClassFixture
         return total;
     }
 
-    private static async Task<long> RowsHolding(string connectionString, string text, byte[] bytes)
+    private static Task<long> UserRowsHolding(string connectionString, byte[] bytes) =>
+        RowsHolding(connectionString, "\u0001never-in-a-key", bytes, "user");
+
+    /// <summary>Rows holding the text (in the key) or bytes (in the payload); with <paramref name="grainType"/>, rows of that grain type only.</summary>
+    private static async Task<long> RowsHolding(string connectionString, string text, byte[] bytes, string? grainType = null)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(Ct);
         await using var command = new NpgsqlCommand(
-            "SELECT count(*) FROM orleans_grain_state WHERE position(@bytes in coalesce(payload, ''::bytea)) > 0 OR position(@text in coalesce(grain_id_extension, '')) > 0",
+            "SELECT count(*) FROM orleans_grain_state WHERE (position(@bytes in coalesce(payload, ''::bytea)) > 0 OR position(@text in coalesce(grain_id_extension, '')) > 0)"
+            + " AND (@type::text IS NULL OR grain_type = @type)",
             connection);
         command.Parameters.AddWithValue("bytes", bytes);
         command.Parameters.AddWithValue("text", text);
+        command.Parameters.AddWithValue("type", (object?)grainType ?? DBNull.Value);
         return (long)(await command.ExecuteScalarAsync(Ct))!;
     }
 }

@@ -3,7 +3,9 @@ using Microsoft.Extensions.Time.Testing;
 using Orleans.Runtime;
 using Orleans.TestingHost;
 using Referral.Grains.Abstractions;
+using Referral.Silo.DataProtection;
 using Referral.Silo.Hosting;
+using Microsoft.Extensions.Configuration;
 using Referral.Testing;
 using Xunit;
 
@@ -15,6 +17,8 @@ namespace Referral.Grains.Tests.Quiz;
 /// </summary>
 public sealed class RoomClusterFixture : IAsyncLifetime
 {
+    private readonly InMemoryXmlRepository _keyRing = new();
+    private readonly DataProtectionMasterKeys _masterKeys = DataProtectionMasterKeys.Random();
     private InProcessTestCluster? _cluster;
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero));
@@ -35,6 +39,10 @@ public sealed class RoomClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton<TimeProvider>(Clock);
             silo.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
             silo.Services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Grains, (_, _) => TimeProvider.System);
+
+            // Referral and webhook grains seal personal fields and read their options here too.
+            silo.Services.AddReferralPersonalData(_keyRing, _masterKeys);
+            silo.Services.AddReferralWebhooks(new ConfigurationBuilder().Build());
         });
         builder.ConfigureClient(client => client.AddMemoryStreams(StorageNames.StreamProvider));
         _cluster = builder.Build();
