@@ -6,6 +6,7 @@ using Referral.Api.Hubs;
 using Referral.Api.Infrastructure;
 using Referral.Api.Rooms;
 using Referral.Api.Wallet;
+using Referral.Api.WebClient;
 using Referral.Silo.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -18,12 +19,14 @@ builder.AddReferralSecurity(api.Security);
 builder.AddReferralAuth(api);
 builder.AddReferralRateLimiting(api.RateLimits);
 builder.AddReferralRooms();
+builder.AddReferralWebClient();
 
 var app = builder.Build();
 
 app.UseReferralSecurity();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseReferralWebClient();
 app.UseRouting();
 app.UseCors();
 app.UseMiddleware<HubOriginCheck>();
@@ -43,6 +46,7 @@ app.MapReferralRooms();
 app.MapWalletApi();
 app.MapHub<GameHub>("/hubs/game", o => o.CloseOnAuthenticationExpiration = true)
     .RequireAuthorization(Policies.Player);
+app.MapReferralWebClient();
 
 await app.RunAsync();
 
