@@ -68,6 +68,7 @@ export class RoomClient implements RoomListener {
   private sequence = -1;
   private pending: { name: string; payload: { roomId: string; sequence: number } }[] | null = null;
   private syncing: Promise<void> | null = null;
+  private joining = false;
 
   constructor(readonly roomId: string) {
     this.view = createStore<RoomView>(emptyView(roomId));
@@ -81,14 +82,18 @@ export class RoomClient implements RoomListener {
   /** Joins by PIN on this client's connection (the caller learns the room id from the PIN lookup first). */
   async join(pin: string, nickname: string) {
     this.pending = [];
+    this.joining = true;
     try {
       this.applySnapshot(await hub.invoke<RoomSnapshot>("JoinRoom", pin, nickname));
     } finally {
+      this.joining = false;
       this.flushPending();
     }
   }
 
   resync(): Promise<void> {
+    // The connection coming up for a join must not ask to resume a seat the join is still taking.
+    if (this.joining) return Promise.resolve();
     this.syncing ??= this.fetchSnapshot().finally(() => (this.syncing = null));
     return this.syncing;
   }
