@@ -80,7 +80,8 @@ public static class AuthorizationMatrix
         new("GET /api/rooms/{id:guid}/report.csv", Statuses.HostOnly(200), async c => await Get($"api/rooms/{(await c.Fixture.StandingRoomAsync(c.Ct)).Id}/report.csv")),
 
         // The web client's pages: index.html for every client route, anonymous (the shell holds no data).
-        new("* /{*path:clientroute}", Statuses.All(200), _ => Get("join?pin=123456")),
+        new("GET /{*path:clientroute}", Statuses.All(200), _ => Get("join?pin=123456")),
+        new("HEAD /{*path:clientroute}", Statuses.All(200), _ => Send(HttpMethod.Head, "host/rooms/x", null)),
 
         // The hub's HTTP side; its methods are in HubRows.
         new("* /hubs/game/negotiate", Statuses.SignedIn(200), _ => Send(HttpMethod.Post, "hubs/game/negotiate?negotiateVersion=1", null)),
