@@ -3,6 +3,8 @@ import { useEffect } from "preact/hooks";
 import { match, navigate, routeStore } from "./router";
 import { useStore } from "./store";
 import { session } from "./api/session";
+import { hub } from "./live/hub";
+import { forgetAllRooms } from "./live/room";
 import { locales, setLocale, t, useLocale, type Locale } from "./i18n";
 import { HomePage } from "./pages/HomePage";
 import { JoinPage } from "./pages/JoinPage";
@@ -65,6 +67,14 @@ function LanguageSwitch() {
   );
 }
 
+/** The hub connection was opened with this user's token: it goes first, with the rooms it followed. */
+async function signOut() {
+  forgetAllRooms();
+  await hub.stop();
+  await session.logout();
+  navigate("/");
+}
+
 function Header({ path }: { path: string }) {
   const { user } = useStore(session.state);
   return (
@@ -82,7 +92,7 @@ function Header({ path }: { path: string }) {
         {user ? (
           <>
             <span class="who" data-testid="who">{user.displayName}</span>
-            <button type="button" class="link" onClick={() => void session.logout().then(() => navigate("/"))}>{t("nav.logout")}</button>
+            <button type="button" class="link" onClick={() => void signOut()}>{t("nav.logout")}</button>
           </>
         ) : (
           <a href={`/login?next=${encodeURIComponent(location.pathname + location.search)}`}>{t("nav.login")}</a>

@@ -29,7 +29,14 @@ export function createStore<T>(initial: T): Store<T> {
 
 /** Re-renders the calling component whenever the store changes. */
 export function useStore<T>(store: Store<T>): T {
+  const value = store.get();
   const [, setTick] = useState(0);
-  useEffect(() => store.subscribe(() => setTick((n) => n + 1)), [store]);
-  return store.get();
+  useEffect(() => {
+    const unsubscribe = store.subscribe(() => setTick((n) => n + 1));
+    // Child effects run before their parent's: a child may have changed the store between this
+    // render and this subscription (e.g. a redirect on first render). Catch up with it.
+    if (store.get() !== value) setTick((n) => n + 1);
+    return unsubscribe;
+  }, [store]);
+  return value;
 }

@@ -282,3 +282,8 @@ export function forgetRoom(roomId: string) {
   clients.get(roomId)?.dispose();
   clients.delete(roomId);
 }
+
+export function forgetAllRooms() {
+  for (const client of clients.values()) client.dispose();
+  clients.clear();
+}
