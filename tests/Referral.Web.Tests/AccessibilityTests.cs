@@ -33,10 +33,6 @@ public sealed class AccessibilityTests(WebFixture web)
         await page.Locator("form button[type=submit]").ClickAsync();
         await Expect(page.GetByTestId("balance-points")).ToBeVisibleAsync();
         await Axe.AssertNoSeriousViolationsAsync(page, "/wallet");
-        if (locale == "en-GB")
-        {
-            await Screenshots.SaveAsync(page, "wallet");
-        }
 
         foreach (var path in new[] { "/host", "/host/quizzes/new" })
         {

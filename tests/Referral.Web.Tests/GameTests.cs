@@ -118,6 +118,8 @@ public sealed class GameTests(WebFixture web)
         await Expect(chart.Locator("li", new() { HasText = "10" })).ToHaveAttributeAsync("data-count", "0");
         await Screenshots.SaveAsync(host, "host-results");
         await Screenshots.SaveAsync(alice, "player-result");
+        await Axe.AssertNoSeriousViolationsAsync(host, "the host results");
+        await Axe.AssertNoSeriousViolationsAsync(bruno, "the player results");
 
         // --- question 2 (true/false): Bruno reloads mid-question and still answers ---------------
         await host.GetByTestId("next").ClickAsync();
@@ -162,6 +164,8 @@ public sealed class GameTests(WebFixture web)
         Assert.Equal(ranking.Select(r => r.User), hostRanking);
         await Screenshots.SaveAsync(chloe, "player-podium");
         await Screenshots.SaveAsync(host, "host-podium");
+        await Axe.AssertNoSeriousViolationsAsync(chloe, "the player podium");
+        await Axe.AssertNoSeriousViolationsAsync(host, "the host podium");
 
         // The report downloads as CSV with one row per player per question.
         var download = await host.RunAndWaitForDownloadAsync(() => host.GetByTestId("report").ClickAsync());
