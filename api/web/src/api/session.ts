@@ -22,7 +22,7 @@ export interface SessionState {
  */
 class Session {
   readonly state = createStore<SessionState>({ status: "restoring", user: null });
-  private access: { token: string; expiresAt: number } | null = null;
+  private access: { token: string; expiresAt: number; lifetime: number } | null = null;
   private refreshing: Promise<void> | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -54,7 +54,8 @@ class Session {
 
   /** An access token with time left (refreshing first when it is about to expire), or null when signed out. */
   async freshAccessToken(): Promise<string | null> {
-    if (this.access && this.access.expiresAt - Date.now() > 30_000) return this.access.token;
+    // "Time left": 30 s, or a fifth of the lifetime for very short-lived tokens.
+    if (this.access && this.access.expiresAt - Date.now() > Math.min(30_000, this.access.lifetime / 5)) return this.access.token;
     if (!localStorage.getItem(refreshKey)) return null;
     await this.refresh();
     return this.access?.token ?? null;
@@ -90,7 +91,7 @@ class Session {
 
   private apply(auth: AuthResponse) {
     localStorage.setItem(refreshKey, auth.refreshToken);
-    this.access = { token: auth.accessToken, expiresAt: Date.now() + auth.expiresIn * 1000 };
+    this.access = { token: auth.accessToken, expiresAt: Date.now() + auth.expiresIn * 1000, lifetime: auth.expiresIn * 1000 };
     this.state.set({ status: "signedIn", user: auth.user });
     clearTimeout(this.timer);
     // Refresh at about 80% of the lifetime (docs/auth.md), so hub reconnects always have a fresh token.
