@@ -9,6 +9,18 @@ namespace Referral.Web.Tests;
 [Collection(WebGroup.Name)]
 public sealed class SessionTests(WebFixture web)
 {
+    /// <summary>The signed-in user's id, read with the page's own refresh token (stored back, as the app would).</summary>
+    private const string CurrentUserId =
+        """
+        async () => {
+          const response = await fetch('/api/auth/refresh', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ refreshToken: localStorage.getItem('referral.refresh') }) });
+          const auth = await response.json();
+          localStorage.setItem('referral.refresh', auth.refreshToken);
+          return auth.user.id;
+        }
+        """;
+
     [Fact]
     public async Task ASignedUpUserStaysSignedInAcrossReloadsUntilLoggingOut()
     {
@@ -51,5 +63,33 @@ public sealed class SessionTests(WebFixture web)
         await page.GetByLabel("Password").FillAsync(AuthClient.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My wallet" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task AGuestUpgradesToAnEmailAccountAndKeepsTheSameUser()
+    {
+        await using var context = await web.NewContextAsync();
+        var page = await context.NewPageAsync();
+
+        // Joining as a guest signs in first (the PIN then turns out to open no room).
+        await page.GotoAsync("/join?pin=000000");
+        await page.GetByTestId("nickname").FillAsync("Gus");
+        await page.GetByTestId("join-submit").ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("No live game has this PIN.");
+        await page.GotoAsync("/");
+        await Expect(page.GetByTestId("guest-hint")).ToBeVisibleAsync();
+        var guestId = await page.EvaluateAsync<string>(CurrentUserId);
+
+        await page.GetByTestId("guest-hint").GetByRole(AriaRole.Link).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Keep your account" })).ToBeVisibleAsync();
+        await page.GetByLabel("Email").FillAsync(AuthClient.NewEmail("upgrade"));
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(AuthClient.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create my account" }).ClickAsync();
+        await Expect(page.GetByTestId("who")).ToHaveTextAsync("Gus");
+        await Expect(page.GetByTestId("guest-hint")).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Host" })).ToBeVisibleAsync();
+
+        var upgradedId = await page.EvaluateAsync<string>(CurrentUserId);
+        Assert.Equal(guestId, upgradedId);
     }
 }

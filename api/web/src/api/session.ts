@@ -124,6 +124,14 @@ class Session {
     return this.signIn("/api/auth/guest", { displayName, deviceId: deviceId(), locale, device: deviceLabel });
   }
 
+  /** A guest becomes an email account: same user id, so history and rewards stay (POST /api/me/upgrade). */
+  async upgrade(email: string, password: string) {
+    const token = await this.freshAccessToken();
+    const response = await post("/api/me/upgrade", { email, password, device: deviceLabel }, token ?? undefined);
+    if (!response.ok) throw await toError(response);
+    this.apply(await response.json());
+  }
+
   async logout() {
     const token = this.access?.token;
     const refreshToken = localStorage.getItem(refreshKey);

@@ -58,6 +58,9 @@ export function LoginPage() {
 
 export function SignupPage() {
   const { query } = useStore(routeStore);
+  const { user } = useStore(session.state);
+  // A guest keeps their id (and so their history and rewards) by upgrading instead of registering anew.
+  const upgrading = user?.isGuest ?? false;
   const next = safeNext(query.get("next"));
   const [form, setForm] = useState({ displayName: "", email: "", password: "" });
   const [error, setError] = useState<ApiError | null>(null);
@@ -65,8 +68,8 @@ export function SignupPage() {
   const set = (field: keyof typeof form) => (e: Event) => setForm({ ...form, [field]: (e.target as HTMLInputElement).value });
   return (
     <section class="card narrow">
-      <h1>{t("signup.title")}</h1>
-      <p>{t("signup.lead")}</p>
+      <h1>{upgrading ? t("signup.upgradeTitle") : t("signup.title")}</h1>
+      <p>{upgrading ? t("signup.upgradeLead") : t("signup.lead")}</p>
       <form
         noValidate
         onSubmit={async (e) => {
@@ -74,7 +77,8 @@ export function SignupPage() {
           setBusy(true);
           setError(null);
           try {
-            await session.register(form.email.trim(), form.password, form.displayName.trim(), localeStore.get());
+            if (upgrading) await session.upgrade(form.email.trim(), form.password);
+            else await session.register(form.email.trim(), form.password, form.displayName.trim(), localeStore.get());
             navigate(next, true);
           } catch (err) {
             setError(err instanceof ApiError ? err : new ApiError(0, "network"));
@@ -84,8 +88,10 @@ export function SignupPage() {
         }}
       >
         <Alert message={error && !Object.keys(error.fields).length ? errorText(error.code) : null} />
-        <Field label={t("field.displayNameLabel")} name="displayName" autoComplete="nickname" required maxLength={40} value={form.displayName}
-          error={fieldError(error, "displayName")} onInput={set("displayName")} />
+        {!upgrading && (
+          <Field label={t("field.displayNameLabel")} name="displayName" autoComplete="nickname" required maxLength={40} value={form.displayName}
+            error={fieldError(error, "displayName")} onInput={set("displayName")} />
+        )}
         <Field label={t("field.emailLabel")} type="email" name="email" autoComplete="email" required value={form.email}
           error={fieldError(error, "email")} onInput={set("email")} />
         <Field label={t("field.passwordLabel")} type="password" name="password" autoComplete="new-password" required minLength={8} maxLength={128}

@@ -50,7 +50,7 @@ export function HomePage() {
         </p>
       )}
       {user?.roles.includes("host") && <p><a class="button" href="/host">{t("home.hostCta")}</a></p>}
-      {user?.isGuest && <p class="hint">{t("home.guestHint")}</p>}
+      {user?.isGuest && <p class="hint" data-testid="guest-hint">{t("home.guestHint")} <a href="/signup">{t("nav.signup")}</a></p>}
     </section>
   );
 }
