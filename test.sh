@@ -28,6 +28,14 @@ command -v dotnet >/dev/null || fail "the .NET 10 SDK is required (https://dot.n
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
     apt_install postgresql
 fi
+# The browser tests drive the system Chromium (never a downloaded browser).
+if [ ! -x /usr/bin/chromium ] && [ -z "${REFERRAL_CHROMIUM:-}" ]; then
+    apt_install chromium
+fi
+# The api build bundles the web client (api/web) with npm; its bundler needs Node.js 20.19 or later.
+command -v npm >/dev/null || fail "Node.js 20.19+ with npm is required to build the web client (api/web); 'npm' is not on PATH"
+node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=19)?0:1)' \
+    || fail "Node.js 20.19 or later is required to build the web client (found $(node --version))"
 # The PostgreSQL tests run the server as the unprivileged 'postgres' user when we are root.
 if is_root && ! id postgres >/dev/null 2>&1; then
     fail "user 'postgres' is missing (it comes with the Debian package postgresql)"

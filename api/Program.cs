@@ -9,6 +9,7 @@ using Referral.Api.Referrals.Webhooks;
 using Referral.Api.Rooms;
 using Referral.Api.Wallet;
 using Referral.Api.Wheel;
+using Referral.Api.WebClient;
 using Referral.Silo.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -23,12 +24,14 @@ builder.AddReferralRateLimiting(api.RateLimits);
 builder.AddReferralRooms();
 builder.AddReferralReferrals();
 builder.AddReferralWheels();
+builder.AddReferralWebClient();
 
 var app = builder.Build();
 
 app.UseReferralSecurity();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseReferralWebClient();
 app.UseRouting();
 app.UseCors();
 app.UseMiddleware<HubOriginCheck>();
@@ -51,6 +54,7 @@ app.MapWebhookAdminApi();
 app.MapReferralWheels();
 app.MapHub<GameHub>("/hubs/game", o => o.CloseOnAuthenticationExpiration = true)
     .RequireAuthorization(Policies.Player);
+app.MapReferralWebClient();
 
 await app.RunAsync();
 

@@ -17,7 +17,7 @@ public sealed class HubOriginCheck(RequestDelegate next, AllowedOriginList origi
         var origin = context.Request.Headers.Origin;
         var allowed = !context.Request.Path.StartsWithSegments(AccessTokenEvents.HubPathPrefix)
             || origin.Count == 0
-            || (origin.Count == 1 && origins.IsAllowed(origin[0] ?? string.Empty));
+            || (origin.Count == 1 && (origins.IsAllowed(origin[0] ?? string.Empty) || IsSameOrigin(context.Request, origin[0])));
         if (allowed)
         {
             await next(context);
@@ -26,6 +26,15 @@ public sealed class HubOriginCheck(RequestDelegate next, AllowedOriginList origi
 
         await Refuse(context);
     }
+
+    /// <summary>
+    /// The web client this api serves itself (wwwroot) connects from the api's own origin, which
+    /// needs no listing: a browser always sends the real Host of the page it is on, so another
+    /// site cannot pass for it.
+    /// </summary>
+    private static bool IsSameOrigin(HttpRequest request, string? origin) =>
+        AllowedOriginList.Normalize(origin) is { } normalized
+        && string.Equals(normalized, AllowedOriginList.Normalize($"{request.Scheme}://{request.Host}"), StringComparison.Ordinal);
 
     private static async Task Refuse(HttpContext context)
     {

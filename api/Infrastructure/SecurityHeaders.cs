@@ -10,6 +10,14 @@ public sealed class SecurityHeaders(RequestDelegate next)
 {
     public const string ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
+    /// <summary>
+    /// The web client's pages (everything outside the api, hub, health and OpenAPI paths): scripts,
+    /// styles and connections from this origin only (no inline script or style), images also from
+    /// https (quiz authors may link pictures) and data: URLs.
+    /// </summary>
+    public const string WebClientContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; "
+        + "connect-src 'self'; font-src 'self'; manifest-src 'self'; worker-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
     public Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -20,7 +28,7 @@ public sealed class SecurityHeaders(RequestDelegate next)
         {
             var http = (HttpContext)state;
             var headers = http.Response.Headers;
-            headers[HeaderNames.ContentSecurityPolicy] = ContentSecurityPolicy;
+            headers[HeaderNames.ContentSecurityPolicy] = IsServerPath(http.Request.Path) ? ContentSecurityPolicy : WebClientContentSecurityPolicy;
             headers[HeaderNames.XContentTypeOptions] = "nosniff";
             headers[HeaderNames.XFrameOptions] = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
@@ -38,4 +46,7 @@ public sealed class SecurityHeaders(RequestDelegate next)
         }, context);
         return next(context);
     }
+
+    private static bool IsServerPath(PathString path) =>
+        path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs") || path.StartsWithSegments("/health") || path.StartsWithSegments("/openapi");
 }

@@ -109,6 +109,9 @@ public static class AuthorizationMatrix
         new("GET /r/{code}", Statuses.All(302), _ => Get("r/ZZZZZZZZ")),
         // Code pools and wheels (Wheel/WheelMatrix.cs).
         .. Wheel.WheelMatrix.Rows,
+        // The web client's pages: index.html for every client route, anonymous (the shell holds no data).
+        new("GET /{*path:clientroute}", Statuses.All(200), _ => Get("join?pin=123456")),
+        new("HEAD /{*path:clientroute}", Statuses.All(200), _ => Send(HttpMethod.Head, "host/rooms/x", null)),
 
         // The hub's HTTP side; its methods are in HubRows.
         new("* /hubs/game/negotiate", Statuses.SignedIn(200), _ => Send(HttpMethod.Post, "hubs/game/negotiate?negotiateVersion=1", null)),

@@ -99,6 +99,21 @@ public sealed class HubAuthTests(AccountsApiFixture fixture)
     }
 
     [Fact]
+    public async Task TheWebClientServedByTheApiConnectsFromTheApisOwnOrigin()
+    {
+        var own = fixture.Api.ServerAddress.GetLeftPart(UriPartial.Authority);
+        await using var page = fixture.Api.CreateHubConnection(fixture.Player, o => o.Headers["Origin"] = own);
+        await page.StartAsync(Ct);
+        await page.InvokeAsync<ServerClock>("ServerTime", Ct);
+
+        // Another port of the same host is another origin.
+        var otherPort = new UriBuilder(fixture.Api.ServerAddress) { Port = fixture.Api.ServerAddress.Port == 1 ? 2 : 1 }.Uri.GetLeftPart(UriPartial.Authority);
+        await using var other = fixture.Api.CreateHubConnection(fixture.Player, o => o.Headers["Origin"] = otherPort);
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => other.StartAsync(Ct));
+        Assert.Contains("403", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CorsAllowsOnlyTheConfiguredOrigins()
     {
         using var http = fixture.Anonymous();
