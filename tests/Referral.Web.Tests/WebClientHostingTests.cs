@@ -29,7 +29,7 @@ public sealed partial class WebClientHostingTests(WebFixture web)
         }
 
         // The server's own paths: unknown ones are 404 problems, never the shell.
-        foreach (var path in new[] { "/api/nothing-here", "/hubs/nothing", "/health/nothing", "/openapi/nothing", "/r/some-code", "/assets/missing.js" })
+        foreach (var path in new[] { "/api/nothing-here", "/hubs/nothing", "/health/nothing", "/openapi/nothing", "/r/some-code/extra", "/assets/missing.js" })
         {
             using var response = await http.GetAsync(new Uri(path, UriKind.Relative), Ct);
             Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{path}: {(int)response.StatusCode}");
