@@ -65,7 +65,7 @@ public static class AuthHostingExtensions
         services.AddCors(o => o.AddDefaultPolicy(p => p
             .WithOrigins([.. origins.Origins])
             .WithMethods(HttpMethods.Get, HttpMethods.Post, HttpMethods.Put, HttpMethods.Patch, HttpMethods.Delete)
-            .WithHeaders("Authorization", "Content-Type", "X-Requested-With", "X-SignalR-User-Agent")
+            .WithHeaders("Authorization", "Content-Type", "X-Requested-With", "X-SignalR-User-Agent", Referrals.ReferralSignals.FingerprintHeader)
             .WithExposedHeaders("Retry-After", "WWW-Authenticate")));
         return builder;
     }

@@ -1,3 +1,4 @@
+import { withFingerprint } from "./fingerprint";
 /** An RFC 7807 answer from the api: branch on code, never on title. Status 0 means the network failed. */
 export class ApiError extends Error {
   constructor(
@@ -22,7 +23,7 @@ export async function post(path: string, body: unknown, token?: string): Promise
   const headers: Record<string, string> = { Accept: "application/json", "Content-Type": "application/json" };
   if (token) headers.Authorization = `Bearer ${token}`;
   try {
-    return await fetch(path, { method: "POST", headers, body: JSON.stringify(body) });
+    return await fetch(path, { method: "POST", headers: await withFingerprint(headers), body: JSON.stringify(body) });
   } catch {
     throw new ApiError(0, "network");
   }

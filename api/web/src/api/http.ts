@@ -1,5 +1,6 @@
 import { session } from "./session";
 import { ApiError, toError } from "./errors";
+import { withFingerprint } from "./fingerprint";
 
 export { ApiError } from "./errors";
 
@@ -8,7 +9,7 @@ async function send(method: string, path: string, body: unknown, token: string |
   if (body !== undefined) headers["Content-Type"] = "application/json";
   if (token) headers.Authorization = `Bearer ${token}`;
   try {
-    return await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    return await fetch(path, { method, headers: await withFingerprint(headers), body: body === undefined ? undefined : JSON.stringify(body) });
   } catch {
     throw new ApiError(0, "network");
   }

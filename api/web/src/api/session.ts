@@ -116,7 +116,8 @@ class Session {
   }
 
   register(email: string, password: string, displayName: string, locale: string, referralCode?: string) {
-    return this.signIn("/api/auth/register", { email, password, displayName, locale, device: deviceLabel, referralCode });
+    // The install id goes with a signup too: the referral fraud rules compare it (as a keyed hash).
+    return this.signIn("/api/auth/register", { email, password, displayName, locale, device: deviceLabel, deviceId: deviceId(), referralCode });
   }
 
   /** A guest keeps one device id per browser: the same browser gets the same guest (and history) back. */
@@ -127,7 +128,7 @@ class Session {
   /** A guest becomes an email account: same user id, so history and rewards stay (POST /api/me/upgrade). */
   async upgrade(email: string, password: string, referralCode?: string) {
     const token = await this.freshAccessToken();
-    const response = await post("/api/me/upgrade", { email, password, device: deviceLabel, referralCode }, token ?? undefined);
+    const response = await post("/api/me/upgrade", { email, password, device: deviceLabel, deviceId: deviceId(), referralCode }, token ?? undefined);
     if (!response.ok) throw await toError(response);
     this.apply(await response.json());
   }
