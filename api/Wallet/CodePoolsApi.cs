@@ -2,6 +2,7 @@ using Referral.Api.Auth;
 using Referral.Api.Infrastructure;
 using Referral.Grains.Abstractions.Catalog;
 using Referral.Grains.Abstractions.Wallet;
+using Referral.Grains.Abstractions.Wheel;
 using Referral.Grains.Catalog;
 
 namespace Referral.Api.Wallet;
@@ -70,6 +71,18 @@ public static class CodePoolsApi
         }
 
         var outcome = await grains.GetGrain<ICodePoolGrain>(id).AddCodes(body.Codes);
-        return outcome.Ok ? TypedResults.Ok(outcome.Value) : CodePoolProblems.From(outcome);
+        if (!outcome.Ok)
+        {
+            return CodePoolProblems.From(outcome);
+        }
+
+        if (outcome.Value!.Added > 0)
+        {
+            // Wheels whose code segments ran dry on this pool put them back into the draw.
+            var wheels = await grains.GetGrain<ICatalogGrain>(CatalogKeys.Wheels).List();
+            await Task.WhenAll(wheels.Select(w => grains.GetGrain<IWheelGrain>(w).PoolRestocked(id).AsTask()));
+        }
+
+        return TypedResults.Ok(outcome.Value);
     }
 }

@@ -23,6 +23,9 @@ public interface IWheelGrain : IGrainWithStringKey
     [ReadOnly]
     ValueTask<WheelOutcome<WheelOdds>> Odds();
 
+    /// <summary>Code segments of pool <paramref name="poolId"/> marked dry come back (an admin added codes); returns how many.</summary>
+    ValueTask<int> PoolRestocked(string poolId);
+
     /// <summary>
     /// Maps a spin's roll onto the segments that have stock now and takes one from the winner's
     /// stock. Idempotent per user and spin id for every draw that took stock, reserved a code or

@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using Referral.Grains.Abstractions;
 using Referral.Grains.Abstractions.Wallet;
 using Referral.Grains.Catalog;
@@ -5,10 +6,16 @@ using Referral.Grains.Catalog;
 namespace Referral.Grains.Wallet;
 
 /// <summary>
-/// One pool of single-use codes. Not reentrant: issues are judged one at a time against the same
-/// stock, so a pool never hands out more codes than it holds, however many grants race for them.
-/// A change is applied in memory, written once, and undone in memory if the write fails.
+/// One pool of single-use codes. Each call decides and applies its change in one synchronous
+/// turn (the grain is single-threaded), so a pool never hands out more codes than it holds however
+/// many grants race. It is reentrant only to share writes: changes made while a write is in flight
+/// go out together in the next one (group commit), and no call answers before a write that
+/// includes its change has completed. The whole pool is one state, so one write per issue cost
+/// 2 ms at 10 codes and 20 ms at 10,000 on the test machine; under load a batch pays that once.
+/// A failed write fails every call of its batch and deactivates the grain, so the next activation
+/// starts from what storage holds; callers retry with their keys.
 /// </summary>
+[Reentrant]
 public sealed class CodePoolGrain(
     [PersistentState("codepool", StorageNames.Default)] IPersistentState<CodePoolState> state,
     TimeProvider time) : Grain, ICodePoolGrain
@@ -17,6 +24,9 @@ public sealed class CodePoolGrain(
 
     // Codes compare without case: "SAVE10" and "save10" are the same coupon to a shopper.
     private readonly HashSet<string> _known = new(StringComparer.OrdinalIgnoreCase);
+
+    private TaskCompletionSource? _batch;
+    private bool _writing;
 
     private CodePoolState S => state.State;
 
@@ -58,16 +68,7 @@ public sealed class CodePoolGrain(
         S.Name = trimmed;
         S.Description = about;
         S.CreatedAt = time.GetUtcNow();
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            S.Created = false;
-            throw;
-        }
-
+        await Commit();
         return CodePoolOutcome.Success(ViewOf());
     }
 
@@ -114,22 +115,14 @@ public sealed class CodePoolGrain(
             return CodePoolOutcome.Invalid<CodeBatchResult>("codes", $"A pool holds at most {CodeRules.MaxPoolSize} codes; it has {S.Codes.Count}.");
         }
 
+        var available = S.Codes.Count + added.Count - S.IssuedCount;
         if (added.Count > 0)
         {
             S.Codes.AddRange(added);
-            try
-            {
-                await state.WriteStateAsync();
-            }
-            catch
-            {
-                S.Codes.RemoveRange(S.Codes.Count - added.Count, added.Count);
-                _known.ExceptWith(added);
-                throw;
-            }
+            await Commit();
         }
 
-        return CodePoolOutcome.Success(new CodeBatchResult(added.Count, duplicates, invalidCount, invalid, S.Codes.Count - S.IssuedCount));
+        return CodePoolOutcome.Success(new CodeBatchResult(added.Count, duplicates, invalidCount, invalid, available));
     }
 
     public async ValueTask<CodePoolOutcome<IssuedCode>> Issue(string idempotencyKey, Guid userId, string reason)
@@ -141,9 +134,18 @@ public sealed class CodePoolGrain(
 
         if (S.Issues.TryGetValue(idempotencyKey, out var previous))
         {
-            return previous.UserId == userId
-                ? CodePoolOutcome.Success(previous)
-                : CodePoolOutcome.Fail<IssuedCode>(CodePoolErrors.IdempotencyConflict, "This idempotency key was used for another user.");
+            if (previous.UserId != userId)
+            {
+                return CodePoolOutcome.Fail<IssuedCode>(CodePoolErrors.IdempotencyConflict, "This idempotency key was used for another user.");
+            }
+
+            // The first call may still be waiting for its write: answer no earlier than it.
+            if (_writing || _batch is not null)
+            {
+                await Commit();
+            }
+
+            return CodePoolOutcome.Success(previous);
         }
 
         if (!S.Created)
@@ -159,17 +161,7 @@ public sealed class CodePoolGrain(
         var issued = new IssuedCode(S.Codes[S.IssuedCount], userId, idempotencyKey, reason ?? "", time.GetUtcNow());
         S.IssuedCount++;
         S.Issues[idempotencyKey] = issued;
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            S.IssuedCount--;
-            S.Issues.Remove(idempotencyKey);
-            throw;
-        }
-
+        await Commit();
         return CodePoolOutcome.Success(issued);
     }
 
@@ -179,6 +171,47 @@ public sealed class CodePoolGrain(
         ValueTask.FromResult(S.Created
             ? CodePoolOutcome.Success(ViewOf())
             : CodePoolOutcome.Fail<CodePoolView>(CodePoolErrors.PoolNotFound, "No such code pool."));
+
+    /// <summary>Completes after a write that began after this call's change; one write serves every change made while the previous one ran.</summary>
+    private Task Commit()
+    {
+        _batch ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var mine = _batch.Task;
+        if (!_writing)
+        {
+            // Runs on the grain's scheduler like any grain code: no locks needed.
+            _ = Flush();
+        }
+
+        return mine;
+    }
+
+    private async Task Flush()
+    {
+        _writing = true;
+        try
+        {
+            while (_batch is { } batch)
+            {
+                _batch = null;
+                try
+                {
+                    await state.WriteStateAsync();
+                    batch.SetResult();
+                }
+                catch (Exception ex)
+                {
+                    // Memory is ahead of storage: start over from storage at the next activation.
+                    this.DeactivateOnIdle();
+                    batch.SetException(ex);
+                }
+            }
+        }
+        finally
+        {
+            _writing = false;
+        }
+    }
 
     private CodePoolView ViewOf() =>
         new(PoolId, S.Name, S.Description, S.Codes.Count, S.IssuedCount, S.Codes.Count - S.IssuedCount, S.CreatedAt);

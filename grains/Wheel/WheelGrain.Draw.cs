@@ -111,6 +111,29 @@ public sealed partial class WheelGrain
         return WheelOutcome.Success(result);
     }
 
+    public async ValueTask<int> PoolRestocked(string poolId)
+    {
+        if (!S.Created)
+        {
+            return 0;
+        }
+
+        var back = S.Definition!.Segments
+            .Where(s => s.Prize.Kind == PrizeKind.Code && s.Prize.PoolId == poolId && S.Depleted.Contains(s.Id))
+            .Select(s => s.Id)
+            .ToList();
+        if (back.Count == 0)
+        {
+            return 0;
+        }
+
+        S.Depleted.ExceptWith(back);
+        var events = back.Select(id => (Func<long, WheelEvent>)(seq =>
+            new WheelStockChanged(WheelId, seq, id, WheelMath.Remaining(S.Definition.Segments.First(s => s.Id == id), Won(id)), Odds() with { Sequence = seq }))).ToList();
+        await Commit(events, () => S.Depleted.UnionWith(back));
+        return back.Count;
+    }
+
     private void Prune(DateTimeOffset now)
     {
         foreach (var (key, draw) in S.Draws.Where(d => now - d.Value.At > WheelLimits.DrawRetention).ToList())

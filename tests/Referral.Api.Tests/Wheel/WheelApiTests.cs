@@ -17,6 +17,9 @@ namespace Referral.Api.Tests.Wheel;
 /// <summary>Wheels over HTTP and the hub in single-node mode: admin validation, spins, live feed, fairness, verify.</summary>
 public sealed class WheelApiTests(ReferralApiFactory api) : IClassFixture<ReferralApiFactory>
 {
+    private static readonly string[] OnlyCode = ["COUPON-0001"];
+    private static readonly string[] MoreCodes = ["COUPON-0002", "COUPON-0003"];
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static object Wheel(string id, int jackpotStock, string? poolId = null) => new
@@ -152,6 +155,44 @@ public sealed class WheelApiTests(ReferralApiFactory api) : IClassFixture<Referr
         Assert.True(result.GetProperty("freeSpin").GetBoolean());
         var missing = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<JsonElement>("WatchWheel", "no-such-wheel", Ct));
         Assert.Contains("HubException: wheel_not_found:", missing.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ACouponSegmentDropsOutWhenItsPoolIsEmptyAndComesBackWhenCodesAreAdded()
+    {
+        using var admin = api.CreateHttpClient(await api.AdminAsync(Ct));
+        var poolId = "coupons-" + Guid.NewGuid().ToString("N")[..8];
+        var wheelId = "coupon-" + Guid.NewGuid().ToString("N")[..8];
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("api/admin/code-pools", new { id = poolId, name = "Coupons" }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync($"api/admin/code-pools/{poolId}/codes", new { codes = OnlyCode }, Ct)).StatusCode);
+        var created = await admin.PostAsJsonAsync("api/admin/wheels", new
+        {
+            id = wheelId,
+            name = "Coupon wheel",
+            segments = new object[]
+            {
+                new { id = "coupon", label = "Coupon", colour = "#123456", prize = new { kind = "Code", poolId }, weight = 1_000_000 },
+                new { id = "nothing", label = "Try again", colour = "#888888", prize = new { kind = "Nothing" }, weight = 1 },
+            },
+        }, Ct);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+
+        using var anonymous = api.CreateHttpClient();
+        using var first = api.CreateHttpClient(await anonymous.GuestAsync(ct: Ct));
+        using var second = api.CreateHttpClient(await anonymous.GuestAsync(ct: Ct));
+        var won = await (await first.PostAsJsonAsync($"api/wheels/{wheelId}/spins", new { spinId = "s1" }, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal("COUPON-0001", won.GetProperty("code").GetString());
+        Assert.Equal("COUPON-0001", (await first.GetFromJsonAsync<JsonElement>("api/me/wallet", Ct)).GetProperty("codes")[0].GetProperty("code").GetString());
+
+        var renormalised = await (await second.PostAsJsonAsync($"api/wheels/{wheelId}/spins", new { spinId = "s1" }, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal("nothing", renormalised.GetProperty("segmentId").GetString());
+        Assert.Equal("[0,1]", renormalised.GetProperty("weights").GetRawText());
+        var dry = await second.GetFromJsonAsync<JsonElement>($"api/wheels/{wheelId}/odds", Ct);
+        Assert.Equal(0.0, dry.GetProperty("segments")[0].GetProperty("probability").GetDouble());
+
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync($"api/admin/code-pools/{poolId}/codes", new { codes = MoreCodes }, Ct)).StatusCode);
+        var back = await second.GetFromJsonAsync<JsonElement>($"api/wheels/{wheelId}/odds", Ct);
+        Assert.Equal(1_000_000.0 / 1_000_001, back.GetProperty("segments")[0].GetProperty("probability").GetDouble(), 12);
     }
 
     private static async Task WaitFor(Func<bool> condition, string what)

@@ -91,6 +91,21 @@ public sealed class CodePoolGrainTests(OrleansClusterFixture cluster)
     }
 
     [Fact]
+    public async Task ConcurrentIssuesUnderOneKeyGetOneCodeAndTakeOneFromStock()
+    {
+        var (_, pool) = await NewPool(5);
+        var user = Guid.NewGuid();
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => pool.Issue(i % 2 == 0 ? "same" : $"other-{i}", user, "race").AsTask()));
+
+        var same = outcomes.Where((_, i) => i % 2 == 0).ToList();
+        Assert.All(same, o => Assert.True(o.Ok, o.Detail));
+        Assert.Single(same.Select(o => o.Value!.Code).Distinct(StringComparer.Ordinal));
+        Assert.Equal(4, outcomes.Where((_, i) => i % 2 == 1).Count(o => o.Ok));
+        Assert.Equal(0, await pool.Stock());
+    }
+
+    [Fact]
     public async Task AThousandWalletsGrantingConcurrentlyFromAPoolOfTenGetExactlyTenCodes()
     {
         var (id, pool) = await NewPool(10);

@@ -223,4 +223,46 @@ public sealed class WheelSpinTests(WheelClusterFixture cluster)
         Assert.Equal(won ? 2 : 1, (await Wallet(user).Ledger(0, 10)).Total - 1);
         Assert.Equal(1, (await Player(user).Fairness()).NextNonce);
     }
+
+    [Fact]
+    public async Task AStartedSpinWhoseWheelRanDryIsRefundedOnRecovery()
+    {
+        var wheelId = await CreateWheel(Wheels.PrizeAndNothing(stock: 5, freeSpinsPerDay: 0));
+        var user = await PlayerWithSpins(1);
+        cluster.Faults.FailOnce(SpinStep.Started, "dry");
+        await Assert.ThrowsAsync<InvalidOperationException>(async () => await Player(user).Spin(wheelId, "dry"));
+
+        // While the spin was interrupted, the admin left nothing to win.
+        var empty = Wheels.PrizeAndNothing(stock: 0, freeSpinsPerDay: 0) with
+        {
+            Segments = [Wheels.Segment("prize", 1, PrizeKind.Points, 100, stock: 0), Wheels.Segment("nothing", 1, stock: 0)],
+        };
+        Assert.True((await cluster.Client.GetGrain<IWheelGrain>(wheelId).Update(empty)).Ok);
+        await Player(user).Cast<IGrainManagementExtension>().DeactivateOnIdle(Ct);
+
+        var result = await Player(user).Spin(wheelId, "dry");
+
+        Assert.True(result.Ok, result.Detail);
+        Assert.Equal(SpinStatuses.Refunded, result.Value!.Status);
+        Assert.Equal(1, (await Wallet(user).Balances())[Currencies.Spins]);
+        var ledger = (await Wallet(user).Ledger(0, 10)).Entries;
+        Assert.Equal(3, ledger.Count);
+        Assert.Equal(ledger[1].Id, ledger[0].ReversalOf);
+        Assert.Equal(WheelErrors.WheelEmpty, (await Player(user).Spin(wheelId, "after")).Error);
+    }
+
+    [Fact]
+    public async Task AWheelTakesSpinsOnlyInsideItsWindow()
+    {
+        var now = cluster.Clock.GetUtcNow();
+        var wheelId = await CreateWheel(Wheels.PrizeAndNothing(null) with { ActiveFrom = now.AddMinutes(1), ActiveUntil = now.AddMinutes(2) });
+        var user = Guid.NewGuid();
+
+        Assert.Equal(WheelErrors.WheelClosed, (await Player(user).Spin(wheelId, "early")).Error);
+        cluster.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.True((await Player(user).Spin(wheelId, "inside")).Ok);
+        cluster.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(WheelErrors.WheelClosed, (await Player(user).Spin(wheelId, "late")).Error);
+        Assert.False((await cluster.Client.GetGrain<IWheelGrain>(wheelId).Odds()).Value!.Open);
+    }
 }
