@@ -4,7 +4,6 @@ using Referral.Api.Auth;
 using Referral.Api.Infrastructure;
 using Referral.Api.Referrals;
 using Referral.Grains.Abstractions.Accounts;
-using Referral.Grains.Abstractions.Referrals;
 
 namespace Referral.Api.Accounts;
 
@@ -64,19 +63,16 @@ public static class MeApi
         InputRules.Password(errors, "password", body.Password);
         InputRules.OptionalText(errors, "device", body.Device);
         InputRules.OptionalText(errors, "referralCode", body.ReferralCode);
-        if (body.DeviceId is not null)
-        {
-            InputRules.DeviceId(errors, "deviceId", body.DeviceId);
-        }
+        InputRules.OptionalDeviceId(errors, "deviceId", body.DeviceId);
 
         if (errors.Count > 0)
         {
             return Problems.Validation(errors);
         }
 
-        if (await referrals.CheckCode(body.ReferralCode) is { } codeError)
+        if (await referrals.CheckCode(body.ReferralCode) is { } unknownCode)
         {
-            return Problems.Field("referralCode", codeError, ReferralErrors.UnknownCode);
+            return unknownCode;
         }
 
         var userId = principal.UserId();

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Referral.Api.Infrastructure;
 using Referral.Api.Referrals;
 using Referral.Grains.Abstractions.Accounts;
-using Referral.Grains.Abstractions.Referrals;
 using Referral.Grains.Accounts;
 
 namespace Referral.Api.Auth;
@@ -44,19 +43,16 @@ public static class AuthApi
         InputRules.RequiredText(errors, "locale", body.Locale);
         InputRules.OptionalText(errors, "referralCode", body.ReferralCode);
         InputRules.OptionalText(errors, "device", body.Device);
-        if (body.DeviceId is not null)
-        {
-            InputRules.DeviceId(errors, "deviceId", body.DeviceId);
-        }
+        InputRules.OptionalDeviceId(errors, "deviceId", body.DeviceId);
 
         if (errors.Count > 0)
         {
             return Problems.Validation(errors);
         }
 
-        if (await referrals.CheckCode(body.ReferralCode) is { } codeError)
+        if (await referrals.CheckCode(body.ReferralCode) is { } unknownCode)
         {
-            return Problems.Field("referralCode", codeError, ReferralErrors.UnknownCode);
+            return unknownCode;
         }
 
         var email = body.Email!.Trim();

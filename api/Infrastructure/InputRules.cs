@@ -74,6 +74,15 @@ public static class InputRules
     }
 
     /// <summary>A client-generated random id: 16–128 printable ASCII characters, no spaces.</summary>
+    /// <summary>As <see cref="DeviceId"/> when the field is present; absent is fine.</summary>
+    public static void OptionalDeviceId(Dictionary<string, string[]> errors, string field, string? value)
+    {
+        if (value is not null)
+        {
+            DeviceId(errors, field, value);
+        }
+    }
+
     public static void DeviceId(Dictionary<string, string[]> errors, string field, string? value)
     {
         ArgumentNullException.ThrowIfNull(errors);

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Referral.Api.Infrastructure;
 using Referral.Grains.Abstractions.Referrals;
 using Referral.Grains.Referrals;
 
@@ -10,8 +12,8 @@ namespace Referral.Api.Referrals;
 /// </summary>
 public sealed partial class ReferralSignups(IGrainFactory grains, ReferralSignals signals, ILogger<ReferralSignups> logger)
 {
-    /// <summary>A field error for <c>referralCode</c> when one is given and no referrer holds it.</summary>
-    public async Task<string?> CheckCode(string? referralCode)
+    /// <summary>A 400 on <c>referralCode</c> (code <c>unknown_referral_code</c>) when one is given and no referrer holds it.</summary>
+    public async Task<ValidationProblem?> CheckCode(string? referralCode)
     {
         if (string.IsNullOrWhiteSpace(referralCode))
         {
@@ -21,7 +23,7 @@ public sealed partial class ReferralSignups(IGrainFactory grains, ReferralSignal
         var code = ReferralCodes.Normalize(referralCode);
         return code is not null && await grains.GetGrain<IReferralCodeGrain>(code).Resolve() is not null
             ? null
-            : "No referral code like this exists; check it or leave it empty.";
+            : Problems.Field("referralCode", "No referral code like this exists; check it or leave it empty.", ReferralErrors.UnknownCode);
     }
 
     /// <summary>Records the signup; the account exists already, so a failure here is logged, not returned.</summary>
