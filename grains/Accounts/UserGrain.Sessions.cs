@@ -41,7 +41,7 @@ public sealed partial class UserGrain
             CurrentHash = hash,
         };
         S.Families.Add(family);
-        await SaveAsync();
+        await SaveSessionsAsync();
         return AccountOutcome.Success(new SessionGrant(token, familyId, family.ExpiresAt, View()));
     }
 
@@ -73,7 +73,7 @@ public sealed partial class UserGrain
 
             family.CurrentHash = next;
             family.LastUsedAt = now;
-            await SaveAsync();
+            await SaveSessionsAsync();
             return AccountOutcome.Success(new SessionGrant(token, familyId, family.ExpiresAt, View()));
         }
 
@@ -82,7 +82,7 @@ public sealed partial class UserGrain
             // RFC 9700 4.14.2: a rotated token came back, so two parties hold this family's tokens
             // and we cannot tell which is the owner. End the family; the owner logs in again.
             Revoke(family, now);
-            await SaveAsync();
+            await SaveSessionsAsync();
             return AccountOutcome.Fail<SessionGrant>(AccountErrors.RefreshTokenReused);
         }
 
@@ -94,7 +94,7 @@ public sealed partial class UserGrain
         if (S.Families.Find(f => f.Id == familyId) is { IsRevoked: false } family)
         {
             Revoke(family, time.GetUtcNow());
-            await SaveAsync();
+            await SaveSessionsAsync();
         }
     }
 
@@ -110,7 +110,7 @@ public sealed partial class UserGrain
 
         if (changed)
         {
-            await SaveAsync();
+            await SaveSessionsAsync();
         }
     }
 

@@ -63,7 +63,9 @@ public sealed partial class UserGrain(
         S.IsGuest = email is null;
         S.CreatedAt = time.GetUtcNow();
         await SaveAsync();
-        return View();
+
+        // The plain values are at hand: the first view needs no decryption.
+        return _view = new UserView(this.GetPrimaryKey(), displayName, locale, email, S.IsGuest, S.Roles.ToArray(), S.CreatedAt, referralCode, false);
     }
 
     public ValueTask<UserView?> Find() => ValueTask.FromResult(Exists ? View() : null);
@@ -210,6 +212,9 @@ public sealed partial class UserGrain(
         _view = null;
         await state.WriteStateAsync();
     }
+
+    /// <summary>Saves a change to sessions only, which no view shows: the decrypted view stays.</summary>
+    private Task SaveSessionsAsync() => state.WriteStateAsync();
 
     private UserView View() => _view ??= new UserView(
         this.GetPrimaryKey(),

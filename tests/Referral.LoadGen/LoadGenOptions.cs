@@ -42,8 +42,14 @@ public sealed record LoadGenOptions
     /// <summary>Players who answer after the deadline (expecting <c>too_late</c>).</summary>
     public int LatePercent { get; init; } = 1;
 
-    /// <summary>Seats (sign-in, connect, join) started together; the next batch starts when one ends.</summary>
+    /// <summary>Seats (sign-in, connect, join) in flight at once: a new one starts when one ends.</summary>
     public int Batch { get; init; } = 100;
+
+    /// <summary>
+    /// Players of a one-question warm-up game played on each server before the measured run and
+    /// left out of every metric, so the run measures a warm server rather than the JIT.
+    /// </summary>
+    public int Warmup { get; init; } = 300;
 
     /// <summary>Pause after the last question's results before the next question.</summary>
     public int RevealMs { get; init; } = 1000;
@@ -111,6 +117,7 @@ public sealed record LoadGenOptions
                 "--wrong-percent" => o with { WrongPercent = Int() },
                 "--late-percent" => o with { LatePercent = Int() },
                 "--batch" => o with { Batch = Int() },
+                "--warmup" => o with { Warmup = Int() },
                 "--reveal-ms" => o with { RevealMs = Int() },
                 "--no-baseline" => o with { Baseline = false },
                 "--payload-bytes" => o with { PayloadBytes = Int() },
@@ -147,6 +154,11 @@ public sealed record LoadGenOptions
         if (Referrers is < 1 or > 10_000 || Rate is < 0 or > 10_000 || Cap is < 1 or > 1_000_000)
         {
             throw new ArgumentException("--referrers 1–10,000, --rate 0–10,000, --cap 1–1,000,000.");
+        }
+
+        if (Warmup is < 0 or > 10_000)
+        {
+            throw new ArgumentException("--warmup 0–10,000 players.");
         }
 
         if (Stock is < 0 or > 1_000_000)

@@ -43,7 +43,9 @@ public static class LoadGenRunner
             var payload = options.PayloadBytes ?? (product is { QuestionFrameBytes: > 0 } ? (int)product.QuestionFrameBytes : 450);
             await using var server = await ChildServer.StartBareAsync(ct);
             log.WriteLine($"bare hub started, pid {server.Pid}, {server.Url}, question frame {payload} bytes");
-            bare = await new GameRun(options, new BareTarget(server.Url, payload), server.Pid, log).RunAsync(ct);
+            var bareTarget = new BareTarget(server.Url, payload);
+            await WarmUpAsync(options, bareTarget, log, ct);
+            bare = await new GameRun(options, bareTarget, server.Pid, log).RunAsync(ct);
         }
 
         var targets = Targets.Check(product, bare);
@@ -74,6 +76,7 @@ public static class LoadGenRunner
 
             var url = server?.Url ?? options.Url ?? throw new ArgumentException("pass --url of a running api, or --start-server.");
             using var target = new ProductTarget(url, Math.Max(options.Batch, 16));
+            await WarmUpAsync(options, target, log, ct);
             return await new GameRun(options, target, server?.Pid ?? options.ServerPid, log).RunAsync(ct);
         }
         finally
@@ -83,6 +86,23 @@ public static class LoadGenRunner
                 await server.DisposeAsync();
             }
         }
+    }
+
+    /// <summary>
+    /// One short game (one room, <see cref="LoadGenOptions.Warmup"/> players, one question) on the
+    /// target before the measured run, its metrics dropped: a fresh .NET process spends much of
+    /// its first seconds in the JIT's tiered compilation, which is start-up, not the server's cost.
+    /// </summary>
+    private static async Task WarmUpAsync(LoadGenOptions options, IGameTarget target, TextWriter log, CancellationToken ct)
+    {
+        if (options.Warmup == 0)
+        {
+            return;
+        }
+
+        var warm = options with { Rooms = 1, Players = options.Warmup, Questions = 1, RevealMs = 0, ThinkMinMs = 0, ThinkMaxMs = 1000 };
+        var metrics = await new GameRun(warm, target, null, TextWriter.Null).RunAsync(ct);
+        log.WriteLine($"[{DateTime.Now:HH:mm:ss.f}] {target.Name}: warm-up game of {options.Warmup} players played ({metrics.Seating.Seated} seated; not measured)");
     }
 
     /// <summary>api/bin/Release/net10.0/Referral.Api.dll of the repository this tool was built in.</summary>

@@ -45,12 +45,15 @@ public sealed class GameRun(LoadGenOptions options, IGameTarget target, int? ser
             var players = rooms.Where(r => !r.Failed).SelectMany(r => r.Players).ToList();
             var seatClock = Stopwatch.StartNew();
             var done = 0;
-            await Batched(players, options.Batch, async p =>
+            // A window of at most --batch seats in flight: a new seat starts as soon as one ends,
+            // so the server is never left idle waiting for the slowest seat of a batch.
+            await Parallel.ForEachAsync(players, new ParallelOptions { MaxDegreeOfParallelism = options.Batch }, async (p, _) =>
             {
                 await SeatAsync(p, ct);
-                if (Interlocked.Increment(ref done) % 1000 == 0)
+                var seatedSoFar = Interlocked.Increment(ref done);
+                if (seatedSoFar % 1000 == 0)
                 {
-                    Say($"seated {done}/{players.Count} in {seatClock.Elapsed.TotalSeconds:0.0} s");
+                    Say($"seated {seatedSoFar}/{players.Count} in {seatClock.Elapsed.TotalSeconds:0.0} s");
                 }
             });
             var seatWall = seatClock.Elapsed.TotalSeconds;

@@ -42,7 +42,7 @@ public sealed class ProductTarget : IGameTarget, IDisposable
         ArgumentNullException.ThrowIfNull(room);
         var host = await PostAsync("api/auth/register", null, new
         {
-            email = $"host-{_runId}-{room.Index}@loadgen.test",
+            email = $"host-{Guid.NewGuid():N}@loadgen.test",
             password = HostPassword,
             displayName = $"Host {room.Index}",
             locale = "en",
@@ -76,7 +76,7 @@ public sealed class ProductTarget : IGameTarget, IDisposable
         var guest = await PostAsync("api/auth/guest", null, new
         {
             displayName = player.Nickname,
-            deviceId = $"loadgen-{_runId}-{player.Index:D8}",
+            deviceId = $"loadgen-{Guid.NewGuid():N}", // a new guest every time, warm-up included
             locale = "en",
         }, ct);
         player.UserId = guest.GetProperty("user").GetProperty("id").GetGuid();
