@@ -171,7 +171,7 @@ export function FairnessPanel({ fairness, version, onChanged }: { fairness: Fair
           <dl class="fair-data">
             <dt>{t("wheel.fair.revealedSeed")}</dt><dd><code data-testid="revealed-seed">{rotation.revealedServerSeed}</code></dd>
             <dt>{t("wheel.fair.revealedHash")}</dt><dd><code>{rotation.revealedServerSeedHash}</code></dd>
-            <dt>{t("wheel.fair.spinsWithSeed")}</dt><dd>{rotation.spinsWithSeed}</dd>
+            <dt>{t("wheel.fair.spinsWithSeed")}</dt><dd data-testid="revealed-count">{rotation.spinsWithSeed}</dd>
           </dl>
           </div>
         )}

@@ -61,6 +61,7 @@ export function WheelPage({ wheelId }: { wheelId: string }) {
   const [result, setResult] = useState<SpinResult | null>(null);
   const [bigWins, setBigWins] = useState<WheelBigWinEvent[]>([]);
   const [historyVersion, setHistoryVersion] = useState(0);
+  const [watching, setWatching] = useState(false);
   const discRef = useRef<SVGSVGElement>(null);
   const rotationRef = useRef(0);
   const oddsSequence = useRef(-1);
@@ -102,6 +103,7 @@ export function WheelPage({ wheelId }: { wheelId: string }) {
       },
       async resync() {
         applyOdds(await hub.invoke<WheelOdds>("WatchWheel", wheelId));
+        setWatching(true);
       },
     };
     const connected = hub.state.get() === "connected";
@@ -176,10 +178,11 @@ export function WheelPage({ wheelId }: { wheelId: string }) {
       setLanded(answer.segmentId);
       setLandedCount((n) => n + 1);
     }
+    // The balances and allowance first, so the announced result already shows the prize in the wallet.
+    await refresh().catch(() => undefined);
     setResult(answer);
     setSpinning(false);
     setHistoryVersion((v) => v + 1);
-    await refresh().catch(() => undefined);
   };
 
   if (loadError) return <section class="wheel-page"><h1>{t("wheel.title")}</h1><Alert message={loadError} /></section>;
@@ -191,7 +194,7 @@ export function WheelPage({ wheelId }: { wheelId: string }) {
   const discLabel = t("wheel.discLabel", { name: odds.name, segments: odds.segments.map((s) => s.label).join(", ") });
 
   return (
-    <section class="wheel-page">
+    <section class="wheel-page" data-live={watching ? "true" : "false"}>
       <h1>{odds.name}</h1>
       <div class="wheel-layout">
         <div class="wheel-play">
@@ -246,11 +249,13 @@ export function WheelPage({ wheelId }: { wheelId: string }) {
             </tbody>
           </table>
           <h2>{t("wheel.bigWins.title")}</h2>
-          <ul class="wheel-ticker" role="log" aria-live="polite" data-testid="wheel-big-wins">
-            {bigWins.length === 0 ? <li class="hint">{t("wheel.bigWins.none")}</li> : bigWins.map((w) => (
-              <li key={w.sequence}>{t("wheel.bigWins.item", { label: w.label, when: formatDateTime(w.at) })}</li>
-            ))}
-          </ul>
+          <div role="log" aria-live="polite" data-testid="wheel-big-wins">
+            {bigWins.length === 0 ? <p class="hint">{t("wheel.bigWins.none")}</p> : (
+              <ul class="wheel-ticker">
+                {bigWins.map((w) => <li key={w.sequence}>{t("wheel.bigWins.item", { label: w.label, when: formatDateTime(w.at) })}</li>)}
+              </ul>
+            )}
+          </div>
         </div>
       </div>
       <FairnessPanel fairness={player.fairness} version={historyVersion} onChanged={() => void refresh().catch(() => undefined)} />
