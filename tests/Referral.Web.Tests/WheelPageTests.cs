@@ -248,6 +248,60 @@ public sealed class WheelPageTests(WebFixture web)
         await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync(new Regex("^Cette roue (n'existe pas|est fermée pour l'instant)\\.$"));
     }
 
+    [Fact]
+    public async Task ASpinWhoseAnswerIsLostIsRetriedWithTheSameIdAndPaidOnce()
+    {
+        var (wheelId, _) = await CreateWheelsAsync("web-retry");
+        var player = await web.NewHostAsync("Retry Player", Ct);
+        using var asPlayer = web.Api.CreateHttpClient(player);
+
+        await using var context = await web.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.EmulateMediaAsync(new() { ReducedMotion = ReducedMotion.Reduce });
+
+        // The first spin request reaches the server, which spins; its answer is lost on the way back.
+        var spinIds = new List<string>();
+        await page.RouteAsync("**/api/wheels/*/spins", async route =>
+        {
+            spinIds.Add(JsonDocument.Parse(route.Request.PostData!).RootElement.GetProperty("spinId").GetString()!);
+            if (spinIds.Count == 1)
+            {
+                await route.FetchAsync();
+                await route.AbortAsync("connectionreset");
+            }
+            else
+            {
+                await route.ContinueAsync();
+            }
+        });
+
+        await LogInAsync(page, player, $"/wheel/{wheelId}");
+        await page.GetByTestId("wheel-spin").ClickAsync();
+        var wheel = page.GetByTestId("wheel");
+        await Expect(wheel).ToHaveAttributeAsync("data-landed-count", "1");
+
+        Assert.Equal(2, spinIds.Count);
+        Assert.Equal(spinIds[0], spinIds[1]);
+        var history = await asPlayer.GetFromJsonAsync<JsonElement>("api/me/wheel/spins", Ct);
+        Assert.Equal(1, history.GetProperty("total").GetInt32());
+        var spun = history.GetProperty("spins")[0];
+        Assert.Equal(spinIds[0], spun.GetProperty("spinId").GetString());
+        var drawn = spun.GetProperty("segmentId").GetString()!;
+        Assert.Equal(drawn, await wheel.GetAttributeAsync("data-landed-segment"));
+
+        // Reduced motion: one short turn, still centred on the drawn segment.
+        var rotation = double.Parse((await wheel.GetAttributeAsync("data-rotation"))!, CultureInfo.InvariantCulture);
+        Assert.InRange(rotation, 360, 720);
+        var (index, offCentre) = UnderPointer(rotation, Segments.Length);
+        Assert.Equal(drawn, Segments[index].Id);
+        Assert.True(offCentre < 0.01);
+
+        var wallet = await asPlayer.GetFromJsonAsync<JsonElement>("api/me/wallet", Ct);
+        var points = wallet.GetProperty("balances").TryGetProperty("points", out var p) ? p.GetInt64() : 0;
+        Assert.Equal(Segments[index].Points, points);
+        await Expect(page.GetByTestId("wheel-free-left")).ToHaveTextAsync("Free spins left today: 2 of 3");
+    }
+
     [Theory]
     [InlineData("en-GB")]
     [InlineData("fr-FR")]
