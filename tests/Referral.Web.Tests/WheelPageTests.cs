@@ -302,6 +302,43 @@ public sealed class WheelPageTests(WebFixture web)
         await Expect(page.GetByTestId("wheel-free-left")).ToHaveTextAsync("Free spins left today: 2 of 3");
     }
 
+    [Fact]
+    public async Task AWatcherSeesSomeoneElsesBigWinAndTheStockRunOutLive()
+    {
+        using var admin = web.Api.CreateHttpClient(await web.Api.AdminAsync(Ct));
+        var wheelId = "web-jackpot-" + Guid.NewGuid().ToString("N")[..8];
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("api/admin/wheels", new
+        {
+            id = wheelId,
+            name = "Jackpot wheel",
+            segments = new object[]
+            {
+                new { id = "jackpot", label = "Jackpot", colour = "#ffd700", prize = new { kind = "Points", amount = 1000 }, weight = 1_000_000, stock = 1, bigWin = true },
+                new { id = "nothing", label = "Try again", colour = "#cccccc", prize = new { kind = "Nothing" }, weight = 1 },
+            },
+        }, Ct)).StatusCode);
+
+        var watcher = await web.NewHostAsync("Wheel Watcher", Ct);
+        await using var context = await web.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await LogInAsync(page, watcher, $"/wheel/{wheelId}");
+        await Expect(page.Locator("section.wheel-page")).ToHaveAttributeAsync("data-live", "true");
+        await Expect(page.GetByTestId("odds-jackpot")).ToContainTextAsync("> 99.99%1,000,000 in 1,000,001");
+        await Expect(page.GetByTestId("odds-nothing")).ToContainTextAsync("< 0.01%1 in 1,000,001");
+        await Expect(page.GetByTestId("wheel-big-wins")).ToHaveTextAsync("No big win yet. Will you be next?");
+
+        // Someone else spins (over the api) and takes the only jackpot.
+        using var anonymous = web.Api.CreateHttpClient();
+        using var other = web.Api.CreateHttpClient(await anonymous.GuestAsync(ct: Ct));
+        var spun = await (await other.PostAsJsonAsync($"api/wheels/{wheelId}/spins", new { spinId = "someone-else" }, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal("jackpot", spun.GetProperty("segmentId").GetString());
+
+        await Expect(page.GetByTestId("wheel-big-wins")).ToContainTextAsync("Someone just won Jackpot");
+        await Expect(page.GetByTestId("odds-jackpot")).ToContainTextAsync("0 in 1");
+        await Expect(page.GetByTestId("odds-nothing")).ToContainTextAsync("100%");
+        await Expect(page.Locator("tr[data-segment-id=jackpot]")).ToContainTextAsync("None left");
+    }
+
     [Theory]
     [InlineData("en-GB")]
     [InlineData("fr-FR")]

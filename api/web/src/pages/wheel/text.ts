@@ -18,8 +18,12 @@ export function prizeText(prize: WheelPrize | null | undefined): string {
   }
 }
 
+/** A probability as a percentage to 0.01 %; never rounds a possible win to 0 % or a possible miss to 100 %. */
 export function percentText(probability: number): string {
-  return new Intl.NumberFormat(localeStore.get(), { style: "percent", maximumFractionDigits: 2, minimumFractionDigits: 0 }).format(probability);
+  const format = new Intl.NumberFormat(localeStore.get(), { style: "percent", maximumFractionDigits: 2, minimumFractionDigits: 0 }).format;
+  if (probability > 0 && probability < 0.0001) return `< ${format(0.0001)}`;
+  if (probability < 1 && probability > 0.9999) return `> ${format(0.9999)}`;
+  return format(probability);
 }
 
 /** A spin id the client makes up (docs/wheel.md: 1–64 letters, digits, '-', '_'); repeated as is on retry. */
