@@ -12,6 +12,8 @@ import { LoginPage, SignupPage } from "./pages/AuthPages";
 import { PlayPage } from "./pages/PlayPage";
 import { WalletPage } from "./pages/WalletPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
+import { WheelListPage } from "./pages/wheel/WheelListPage";
+import { WheelPage } from "./pages/wheel/WheelPage";
 import { QuizListPage } from "./pages/host/QuizListPage";
 import { QuizEditorPage } from "./pages/host/QuizEditorPage";
 import { HostRoomPage } from "./pages/host/HostRoomPage";
@@ -34,6 +36,8 @@ const routes: Route[] = [
   { pattern: "/signup", access: "anyone", render: () => <SignupPage /> },
   { pattern: "/play/:roomId", access: "signedIn", render: (p) => <PlayPage roomId={p.roomId} /> },
   { pattern: "/wallet", access: "signedIn", render: () => <WalletPage /> },
+  { pattern: "/wheel", access: "signedIn", render: () => <WheelListPage /> },
+  { pattern: "/wheel/:wheelId", access: "signedIn", render: (p) => <WheelPage wheelId={p.wheelId} /> },
   { pattern: "/host", access: "host", render: () => <QuizListPage /> },
   { pattern: "/host/quizzes/new", access: "host", render: () => <QuizEditorPage /> },
   { pattern: "/host/quizzes/:quizId", access: "host", render: (p) => <QuizEditorPage quizId={p.quizId} /> },
@@ -41,9 +45,10 @@ const routes: Route[] = [
 ];
 
 /** Navigation entries; each shows only to users who may open it. */
-const nav: { href: string; label: "nav.play" | "nav.wallet" | "nav.host"; access: Access }[] = [
+const nav: { href: string; label: "nav.play" | "nav.wallet" | "nav.host" | "wheel.nav"; access: Access }[] = [
   { href: "/", label: "nav.play", access: "anyone" },
   { href: "/wallet", label: "nav.wallet", access: "signedIn" },
+  { href: "/wheel", label: "wheel.nav", access: "signedIn" },
   { href: "/host", label: "nav.host", access: "host" },
 ];
 

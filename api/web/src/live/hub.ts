@@ -27,6 +27,16 @@ export interface RoomListener {
   resync(): Promise<void>;
 }
 
+/**
+ * Receives events that are not a room's (the wheel's feed): every event it names, and a resync
+ * after each (re)connect (watches are per connection, so it watches again there).
+ */
+export interface FeedListener {
+  onEvent(name: string, payload: unknown): void;
+  resync(): Promise<void>;
+}
+
+const feedEvents = ["wheelStockChanged", "wheelBigWin"];
 const roomEvents = ["questionStarted", "questionClosed", "playerCount", "hostActivity", "roomLocked", "kicked", "playerKicked", "gameEnded"];
 const retryDelays = [0, 1000, 2000, 4000, 8000];
 
@@ -40,6 +50,7 @@ class GameConnection {
   private connection: HubConnection | null = null;
   private starting: Promise<void> | null = null;
   private readonly rooms = new Map<string, RoomListener>();
+  private readonly feeds = new Set<FeedListener>();
   private offsetMs = 0;
   private restartTimer: ReturnType<typeof setTimeout> | undefined;
   private attempts = 0;
@@ -61,6 +72,15 @@ class GameConnection {
 
   detach(roomId: string, listener: RoomListener) {
     if (this.rooms.get(roomId) === listener) this.rooms.delete(roomId);
+  }
+
+  /** Follows a feed (the wheel page); it stays attached across reconnects until removed. */
+  addFeed(listener: FeedListener) {
+    this.feeds.add(listener);
+  }
+
+  removeFeed(listener: FeedListener) {
+    this.feeds.delete(listener);
   }
 
   async invoke<T>(method: string, ...args: unknown[]): Promise<T> {
@@ -93,6 +113,11 @@ class GameConnection {
     for (const name of roomEvents) {
       connection.on(name, (payload: { roomId: string; sequence: number }) => this.rooms.get(payload.roomId)?.onEvent(name, payload));
     }
+    for (const name of feedEvents) {
+      connection.on(name, (payload: unknown) => {
+        for (const feed of this.feeds) feed.onEvent(name, payload);
+      });
+    }
     connection.onreconnecting(() => this.state.set("reconnecting"));
     connection.onreconnected(() => void this.connected());
     connection.onclose(() => {
@@ -122,7 +147,7 @@ class GameConnection {
   }
 
   private restartSoon(delay?: number) {
-    if (this.rooms.size === 0 && delay === undefined) return;
+    if (this.rooms.size === 0 && this.feeds.size === 0 && delay === undefined) return;
     clearTimeout(this.restartTimer);
     const wait = delay ?? Math.min(10_000, 1000 * 2 ** Math.min(this.attempts, 4));
     this.attempts++;
@@ -135,6 +160,7 @@ class GameConnection {
     await this.syncClock().catch(() => undefined);
     // Not awaited: a room's resync may itself be waiting for this start to finish.
     for (const room of this.rooms.values()) void room.resync().catch(() => undefined);
+    for (const feed of this.feeds) void feed.resync().catch(() => undefined);
   }
 
   /** Offset ≈ serverTime − (sent + received) / 2, from the fastest of three round trips. */
@@ -152,6 +178,7 @@ class GameConnection {
   /** Drops the connection (sign-out). */
   async stop() {
     this.rooms.clear();
+    this.feeds.clear();
     clearTimeout(this.restartTimer);
     const connection = this.connection;
     this.connection = null;
