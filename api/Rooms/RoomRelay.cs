@@ -16,7 +16,10 @@ namespace Referral.Api.Rooms;
 /// </summary>
 public sealed partial class RoomRelay(IClusterClient cluster, IHubContext<GameHub> hub, ILogger<RoomRelay> logger)
 {
-    private static readonly TimeSpan PlayerCountInterval = TimeSpan.FromSeconds(1);
+    // Players' count updates cost one message per player: a room of N players gets one at most
+    // every max(1, N / 1,000) seconds, so the count costs at most ~1,000 messages a second per
+    // room whatever its size (the host's screen has its own, faster feed).
+    private const double PlayersPerCountSecond = 1000;
     private readonly ConcurrentDictionary<Guid, RoomLink> _rooms = new();
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<Guid, byte>> _connections = new(StringComparer.Ordinal);
 
@@ -163,8 +166,9 @@ public sealed partial class RoomRelay(IClusterClient cluster, IHubContext<GameHu
     }
 
     /// <summary>
-    /// Players see the room's count at most once a second and only when it changed: while 10,000
-    /// players are seated, a count per activity tick was over a million messages (docs/benchmarks.md).
+    /// Players see the room's count only when it changed, at most once a second, and less often in
+    /// big rooms: while 10,000 players are seated, a count per activity tick was over a million
+    /// messages, and one a second still over 100,000 (docs/benchmarks.md).
     /// A trailing send makes sure the last change still arrives.
     /// </summary>
     private async Task FlushPlayerCount(RoomLink link)
@@ -178,7 +182,8 @@ public sealed partial class RoomRelay(IClusterClient cluster, IHubContext<GameHu
                 return;
             }
 
-            var wait = PlayerCountInterval - TimeSpan.FromTicks(Environment.TickCount64 * TimeSpan.TicksPerMillisecond - link.SentAt);
+            var interval = TimeSpan.FromSeconds(Math.Max(1.0, pending.Count / PlayersPerCountSecond));
+            var wait = interval - TimeSpan.FromTicks(Environment.TickCount64 * TimeSpan.TicksPerMillisecond - link.SentAt);
             if (wait > TimeSpan.Zero)
             {
                 if (!link.FlushScheduled)
