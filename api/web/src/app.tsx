@@ -15,6 +15,12 @@ import { NotFoundPage } from "./pages/NotFoundPage";
 import { QuizListPage } from "./pages/host/QuizListPage";
 import { QuizEditorPage } from "./pages/host/QuizEditorPage";
 import { HostRoomPage } from "./pages/host/HostRoomPage";
+import { OperationsPage } from "./pages/admin/OperationsPage";
+import { CampaignListPage } from "./pages/admin/CampaignListPage";
+import { CampaignEditorPage } from "./pages/admin/CampaignEditorPage";
+import { ReviewQueuePage } from "./pages/admin/ReviewQueuePage";
+import { WheelListPage } from "./pages/admin/WheelListPage";
+import { WheelEditorPage } from "./pages/admin/WheelEditorPage";
 
 /** Who may open a route: anyone, a signed-in user, or a role. Referral, wheel and admin pages slot in here as their apis land. */
 type Access = "anyone" | "signedIn" | "host" | "admin";
@@ -38,13 +44,22 @@ const routes: Route[] = [
   { pattern: "/host/quizzes/new", access: "host", render: () => <QuizEditorPage /> },
   { pattern: "/host/quizzes/:quizId", access: "host", render: (p) => <QuizEditorPage quizId={p.quizId} /> },
   { pattern: "/host/rooms/:roomId", access: "host", render: (p) => <HostRoomPage roomId={p.roomId} />, bare: true },
+  { pattern: "/admin", access: "admin", render: () => <OperationsPage /> },
+  { pattern: "/admin/campaigns", access: "admin", render: () => <CampaignListPage /> },
+  { pattern: "/admin/campaigns/new", access: "admin", render: () => <CampaignEditorPage /> },
+  { pattern: "/admin/campaigns/:campaignId", access: "admin", render: (p) => <CampaignEditorPage key={p.campaignId} campaignId={p.campaignId} /> },
+  { pattern: "/admin/review", access: "admin", render: () => <ReviewQueuePage /> },
+  { pattern: "/admin/wheels", access: "admin", render: () => <WheelListPage /> },
+  { pattern: "/admin/wheels/new", access: "admin", render: () => <WheelEditorPage /> },
+  { pattern: "/admin/wheels/:wheelId", access: "admin", render: (p) => <WheelEditorPage key={p.wheelId} wheelId={p.wheelId} /> },
 ];
 
 /** Navigation entries; each shows only to users who may open it. */
-const nav: { href: string; label: "nav.play" | "nav.wallet" | "nav.host"; access: Access }[] = [
+const nav: { href: string; label: "nav.play" | "nav.wallet" | "nav.host" | "nav.admin"; access: Access }[] = [
   { href: "/", label: "nav.play", access: "anyone" },
   { href: "/wallet", label: "nav.wallet", access: "signedIn" },
   { href: "/host", label: "nav.host", access: "host" },
+  { href: "/admin", label: "nav.admin", access: "admin" },
 ];
 
 function allowed(access: Access): boolean {
@@ -83,7 +98,7 @@ function Header({ path }: { path: string }) {
       <nav aria-label={t("nav.label")}>
         <ul>
           {nav.filter((n) => allowed(n.access)).map((n) => (
-            <li key={n.href}><a href={n.href} aria-current={path === n.href ? "page" : undefined}>{t(n.label)}</a></li>
+            <li key={n.href}><a href={n.href} aria-current={path === n.href || (n.href === "/admin" && path.startsWith("/admin/")) ? "page" : undefined}>{t(n.label)}</a></li>
           ))}
         </ul>
       </nav>
