@@ -1,6 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
 import { api } from "../../api/http";
-import { navigate } from "../../router";
+import { navigate, routeStore } from "../../router";
 import { localeStore, t, type MessageKey } from "../../i18n";
 import { Alert, Field } from "../../components/Field";
 import { AdminFrame } from "./AdminNav";
@@ -18,7 +18,8 @@ export function WheelEditorPage({ wheelId }: { wheelId?: string }) {
   const [remaining, setRemaining] = useState<Record<string, number | null>>({});
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<FieldErrors>({});
-  const [saved, setSaved] = useState(false);
+  // A new wheel's editor reopens on its own address after the first save, with "?created=1".
+  const [saved, setSaved] = useState(() => routeStore.get().query.has("created"));
 
   const show = (v: WheelView) => {
     setWheel(v.definition);
@@ -54,7 +55,7 @@ export function WheelEditorPage({ wheelId }: { wheelId?: string }) {
         : await api<WheelView>("POST", "/api/admin/wheels", { id: newId.trim(), ...body });
       show(view);
       setSaved(true);
-      if (!wheelId) navigate(`/admin/wheels/${encodeURIComponent(view.id)}`, true);
+      if (!wheelId) navigate(`/admin/wheels/${encodeURIComponent(view.id)}?created=1`, true);
     } catch (problem) {
       const { message, fields: f } = describe(problem);
       setError(message);
