@@ -15,12 +15,7 @@ import { NotFoundPage } from "./pages/NotFoundPage";
 import { QuizListPage } from "./pages/host/QuizListPage";
 import { QuizEditorPage } from "./pages/host/QuizEditorPage";
 import { HostRoomPage } from "./pages/host/HostRoomPage";
-import { OperationsPage } from "./pages/admin/OperationsPage";
-import { CampaignListPage } from "./pages/admin/CampaignListPage";
-import { CampaignEditorPage } from "./pages/admin/CampaignEditorPage";
-import { ReviewQueuePage } from "./pages/admin/ReviewQueuePage";
-import { WheelListPage } from "./pages/admin/WheelListPage";
-import { WheelEditorPage } from "./pages/admin/WheelEditorPage";
+import { AdminPage } from "./pages/admin/lazy";
 
 /** Who may open a route: anyone, a signed-in user, or a role. Referral, wheel and admin pages slot in here as their apis land. */
 type Access = "anyone" | "signedIn" | "host" | "admin";
@@ -44,14 +39,14 @@ const routes: Route[] = [
   { pattern: "/host/quizzes/new", access: "host", render: () => <QuizEditorPage /> },
   { pattern: "/host/quizzes/:quizId", access: "host", render: (p) => <QuizEditorPage quizId={p.quizId} /> },
   { pattern: "/host/rooms/:roomId", access: "host", render: (p) => <HostRoomPage roomId={p.roomId} />, bare: true },
-  { pattern: "/admin", access: "admin", render: () => <OperationsPage /> },
-  { pattern: "/admin/campaigns", access: "admin", render: () => <CampaignListPage /> },
-  { pattern: "/admin/campaigns/new", access: "admin", render: () => <CampaignEditorPage /> },
-  { pattern: "/admin/campaigns/:campaignId", access: "admin", render: (p) => <CampaignEditorPage key={p.campaignId} campaignId={p.campaignId} /> },
-  { pattern: "/admin/review", access: "admin", render: () => <ReviewQueuePage /> },
-  { pattern: "/admin/wheels", access: "admin", render: () => <WheelListPage /> },
-  { pattern: "/admin/wheels/new", access: "admin", render: () => <WheelEditorPage /> },
-  { pattern: "/admin/wheels/:wheelId", access: "admin", render: (p) => <WheelEditorPage key={p.wheelId} wheelId={p.wheelId} /> },
+  { pattern: "/admin", access: "admin", render: () => <AdminPage render={(a) => <a.OperationsPage />} /> },
+  { pattern: "/admin/campaigns", access: "admin", render: () => <AdminPage render={(a) => <a.CampaignListPage />} /> },
+  { pattern: "/admin/campaigns/new", access: "admin", render: () => <AdminPage render={(a) => <a.CampaignEditorPage />} /> },
+  { pattern: "/admin/campaigns/:campaignId", access: "admin", render: (p) => <AdminPage render={(a) => <a.CampaignEditorPage key={p.campaignId} campaignId={p.campaignId} />} /> },
+  { pattern: "/admin/review", access: "admin", render: () => <AdminPage render={(a) => <a.ReviewQueuePage />} /> },
+  { pattern: "/admin/wheels", access: "admin", render: () => <AdminPage render={(a) => <a.WheelListPage />} /> },
+  { pattern: "/admin/wheels/new", access: "admin", render: () => <AdminPage render={(a) => <a.WheelEditorPage />} /> },
+  { pattern: "/admin/wheels/:wheelId", access: "admin", render: (p) => <AdminPage render={(a) => <a.WheelEditorPage key={p.wheelId} wheelId={p.wheelId} />} /> },
 ];
 
 /** Navigation entries; each shows only to users who may open it. */

@@ -29,7 +29,8 @@ export function OperationsPage() {
       (v) => { if (!stopped) { setView(v); setError(null); } },
       (e) => { if (!stopped) setError(describe(e).message); });
     void load();
-    const timer = setInterval(() => void load(), refreshMs);
+    // A hidden tab does not poll; it catches up at the next tick after it shows again.
+    const timer = setInterval(() => { if (!document.hidden) void load(); }, refreshMs);
     return () => { stopped = true; clearInterval(timer); };
   }, []);
 
