@@ -182,6 +182,7 @@ public sealed class AdminConsoleTests(WebFixture web)
         var id = "wheel-" + Guid.NewGuid().ToString("N")[..6];
         await page.GetByTestId("wheel-id").FillAsync(id);
         await page.GetByTestId("wheel-name").FillAsync("Browser wheel");
+        await page.GetByLabel("Open until (optional)").FillAsync("2030-01-01T12:00");
 
         await page.GetByTestId("segment-0-label").FillAsync("Ten points");
         await page.GetByTestId("segment-0-amount").FillAsync("10");
@@ -209,6 +210,7 @@ public sealed class AdminConsoleTests(WebFixture web)
 
         using var admin = await AdminApiAsync();
         var wheel = await admin.GetFromJsonAsync<JsonElement>($"api/admin/wheels/{id}", Ct);
+        Assert.Equal(2030, wheel.GetProperty("definition").GetProperty("activeUntil").GetDateTimeOffset().Year);
         var segments = wheel.GetProperty("definition").GetProperty("segments").EnumerateArray().ToList();
         Assert.Equal(
             new (string?, string?, long, long, int?)[] { ("Ten points", "Points", 10L, 3L, null), ("Two spins", "Spins", 2L, 1L, 5), ("Sold out", "Nothing", 0L, 4L, 0) },

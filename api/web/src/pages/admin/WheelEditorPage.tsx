@@ -6,7 +6,7 @@ import { Alert, Field } from "../../components/Field";
 import { AdminFrame } from "./AdminNav";
 import { describe, ruleText, type FieldErrors } from "./problems";
 import { blankSegment, blankWheel, clean, odds } from "./wheelModel";
-import { optionalNumber } from "./campaignModel";
+import { fromLocalInput, optionalNumber, toLocalInput } from "./campaignModel";
 import { prizeKinds, type PrizeKind, type WheelDefinition, type WheelSegment, type WheelView } from "./types";
 
 const percent = (p: number) => new Intl.NumberFormat(localeStore.get(), { style: "percent", maximumFractionDigits: 2 }).format(p);
@@ -78,6 +78,12 @@ export function WheelEditorPage({ wheelId }: { wheelId?: string }) {
           onInput={(e) => set({ freeSpinsPerDay: Number((e.target as HTMLInputElement).value) })} />
         <Field label={t("admin.wheel.cap")} type="number" min={1} value={w.dailyCap} error={err("dailyCap")}
           onInput={(e) => set({ dailyCap: Number((e.target as HTMLInputElement).value) })} />
+      </div>
+      <div class="admin-grid">
+        <Field label={t("admin.wheel.from")} type="datetime-local" value={toLocalInput(w.activeFrom)} error={err("activeFrom")}
+          onInput={(e) => set({ activeFrom: fromLocalInput((e.target as HTMLInputElement).value) })} />
+        <Field label={t("admin.wheel.until")} type="datetime-local" value={toLocalInput(w.activeUntil)} error={err("activeUntil")}
+          onInput={(e) => set({ activeUntil: fromLocalInput((e.target as HTMLInputElement).value) })} />
       </div>
       <label class="admin-check">
         <input type="checkbox" checked={w.active} data-testid="wheel-active" onChange={(e) => set({ active: (e.target as HTMLInputElement).checked })} />
