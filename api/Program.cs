@@ -4,6 +4,7 @@ using Referral.Api.Auth;
 using Referral.Api.Diagnostics;
 using Referral.Api.Hubs;
 using Referral.Api.Infrastructure;
+using Referral.Api.Operations;
 using Referral.Api.Referrals;
 using Referral.Api.Referrals.Webhooks;
 using Referral.Api.Rooms;
@@ -24,6 +25,7 @@ builder.AddReferralRateLimiting(api.RateLimits);
 builder.AddReferralRooms();
 builder.AddReferralReferrals();
 builder.AddReferralWheels();
+builder.AddReferralOperations();
 builder.AddReferralWebClient();
 
 var app = builder.Build();
@@ -52,6 +54,7 @@ app.MapWalletApi();
 app.MapReferralEngine();
 app.MapWebhookAdminApi();
 app.MapReferralWheels();
+app.MapOperationsApi();
 app.MapHub<GameHub>("/hubs/game", o => o.CloseOnAuthenticationExpiration = true)
     .RequireAuthorization(Policies.Player);
 app.MapReferralWebClient();

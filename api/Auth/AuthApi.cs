@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Referral.Api.Infrastructure;
+using Referral.Api.Operations;
 using Referral.Api.Referrals;
 using Referral.Grains.Abstractions.Accounts;
 using Referral.Grains.Accounts;
@@ -34,7 +35,8 @@ public static class AuthApi
     }
 
     private static async Task<Results<Created<AuthResponse>, ValidationProblem, ProblemHttpResult>> Register(
-        RegisterRequest body, HttpContext http, AccountDirectory accounts, SessionResponses sessions, SecurityEvents events, ReferralSignups referrals)
+        RegisterRequest body, HttpContext http, AccountDirectory accounts, SessionResponses sessions, SecurityEvents events, ReferralSignups referrals,
+        OperationsCounters operations)
     {
         var errors = new Dictionary<string, string[]>();
         InputRules.Email(errors, "email", body.Email);
@@ -71,6 +73,7 @@ public static class AuthApi
             return AccountProblems.From(http, grant.Error!, grant.Detail);
         }
 
+        operations.SignedUp();
         await referrals.Record(http, user.Id, user.DisplayName, email, body.DeviceId, body.ReferralCode);
         events.Registered(user.Id, admin);
         return TypedResults.Created("/api/me", sessions.From(grant.Value!));
@@ -126,7 +129,8 @@ public static class AuthApi
     }
 
     private static async Task<Results<Ok<AuthResponse>, ValidationProblem, ProblemHttpResult>> Guest(
-        GuestRequest body, HttpContext http, AccountDirectory accounts, SessionResponses sessions, SecurityEvents events)
+        GuestRequest body, HttpContext http, AccountDirectory accounts, SessionResponses sessions, SecurityEvents events,
+        OperationsCounters operations)
     {
         var errors = new Dictionary<string, string[]>();
         InputRules.RequiredText(errors, "displayName", body.DisplayName);
@@ -139,10 +143,17 @@ public static class AuthApi
         }
 
         var locale = string.IsNullOrWhiteSpace(body.Locale) ? DefaultLocale : body.Locale;
-        var signedIn = await accounts.Device(body.DeviceId!).SignInGuest(new GuestSignIn(Guid.NewGuid(), body.DisplayName!, locale));
+        var newId = Guid.NewGuid();
+        var signedIn = await accounts.Device(body.DeviceId!).SignInGuest(new GuestSignIn(newId, body.DisplayName!, locale));
         if (!signedIn.Ok)
         {
             return AccountProblems.From(http, signedIn.Error!, signedIn.Detail);
+        }
+
+        // A device that had a guest gets it back: only a new id is a new user.
+        if (signedIn.Value!.Id == newId)
+        {
+            operations.SignedUp();
         }
 
         var grant = await accounts.User(signedIn.Value!.Id).OpenSession(new OpenSession(body.Device));

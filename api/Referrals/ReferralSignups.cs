@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Referral.Api.Infrastructure;
+using Referral.Api.Operations;
 using Referral.Grains.Abstractions.Referrals;
 using Referral.Grains.Referrals;
 
@@ -10,7 +11,7 @@ namespace Referral.Api.Referrals;
 /// is created (so a typo is a field error, not a silent loss), and records every signup's
 /// fingerprints, attributing it when a code came with it.
 /// </summary>
-public sealed partial class ReferralSignups(IGrainFactory grains, ReferralSignals signals, ILogger<ReferralSignups> logger)
+public sealed partial class ReferralSignups(IGrainFactory grains, ReferralSignals signals, OperationsCounters operations, ILogger<ReferralSignups> logger)
 {
     /// <summary>A 400 on <c>referralCode</c> (code <c>unknown_referral_code</c>) when one is given and no referrer holds it.</summary>
     public async Task<ValidationProblem?> CheckCode(string? referralCode)
@@ -31,7 +32,11 @@ public sealed partial class ReferralSignups(IGrainFactory grains, ReferralSignal
     {
         try
         {
-            await grains.GetGrain<IReferralGrain>(userId).SignUp(signals.Signup(http, displayName, email, deviceId, referralCode));
+            var outcome = await grains.GetGrain<IReferralGrain>(userId).SignUp(signals.Signup(http, displayName, email, deviceId, referralCode));
+            if (outcome.Referral is not null)
+            {
+                operations.Referred();
+            }
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

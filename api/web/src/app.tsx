@@ -17,6 +17,7 @@ import { WheelPage } from "./pages/wheel/WheelPage";
 import { QuizListPage } from "./pages/host/QuizListPage";
 import { QuizEditorPage } from "./pages/host/QuizEditorPage";
 import { HostRoomPage } from "./pages/host/HostRoomPage";
+import { AdminPage } from "./pages/admin/lazy";
 
 /** Who may open a route: anyone, a signed-in user, or a role. Referral, wheel and admin pages slot in here as their apis land. */
 type Access = "anyone" | "signedIn" | "host" | "admin";
@@ -42,14 +43,23 @@ const routes: Route[] = [
   { pattern: "/host/quizzes/new", access: "host", render: () => <QuizEditorPage /> },
   { pattern: "/host/quizzes/:quizId", access: "host", render: (p) => <QuizEditorPage quizId={p.quizId} /> },
   { pattern: "/host/rooms/:roomId", access: "host", render: (p) => <HostRoomPage roomId={p.roomId} />, bare: true },
+  { pattern: "/admin", access: "admin", render: () => <AdminPage render={(a) => <a.OperationsPage />} /> },
+  { pattern: "/admin/campaigns", access: "admin", render: () => <AdminPage render={(a) => <a.CampaignListPage />} /> },
+  { pattern: "/admin/campaigns/new", access: "admin", render: () => <AdminPage render={(a) => <a.CampaignEditorPage />} /> },
+  { pattern: "/admin/campaigns/:campaignId", access: "admin", render: (p) => <AdminPage render={(a) => <a.CampaignEditorPage key={p.campaignId} campaignId={p.campaignId} />} /> },
+  { pattern: "/admin/review", access: "admin", render: () => <AdminPage render={(a) => <a.ReviewQueuePage />} /> },
+  { pattern: "/admin/wheels", access: "admin", render: () => <AdminPage render={(a) => <a.WheelListPage />} /> },
+  { pattern: "/admin/wheels/new", access: "admin", render: () => <AdminPage render={(a) => <a.WheelEditorPage />} /> },
+  { pattern: "/admin/wheels/:wheelId", access: "admin", render: (p) => <AdminPage render={(a) => <a.WheelEditorPage key={p.wheelId} wheelId={p.wheelId} />} /> },
 ];
 
 /** Navigation entries; each shows only to users who may open it. */
-const nav: { href: string; label: "nav.play" | "nav.wallet" | "nav.host" | "wheel.nav"; access: Access }[] = [
+const nav: { href: string; label: "nav.play" | "nav.wallet" | "nav.host" | "wheel.nav" | "nav.admin"; access: Access }[] = [
   { href: "/", label: "nav.play", access: "anyone" },
   { href: "/wallet", label: "nav.wallet", access: "signedIn" },
   { href: "/wheel", label: "wheel.nav", access: "signedIn" },
   { href: "/host", label: "nav.host", access: "host" },
+  { href: "/admin", label: "nav.admin", access: "admin" },
 ];
 
 function allowed(access: Access): boolean {
@@ -88,7 +98,7 @@ function Header({ path }: { path: string }) {
       <nav aria-label={t("nav.label")}>
         <ul>
           {nav.filter((n) => allowed(n.access)).map((n) => (
-            <li key={n.href}><a href={n.href} aria-current={path === n.href ? "page" : undefined}>{t(n.label)}</a></li>
+            <li key={n.href}><a href={n.href} aria-current={path === n.href || (n.href === "/admin" && path.startsWith("/admin/")) ? "page" : undefined}>{t(n.label)}</a></li>
           ))}
         </ul>
       </nav>

@@ -95,6 +95,7 @@ public static class AuthorizationMatrix
         new("POST /api/admin/campaigns/{id:guid}/status", Statuses.AdminOnly(200), async c =>
             await Send(HttpMethod.Post, $"api/admin/campaigns/{await c.Fixture.CampaignAsync(c.Ct)}/status", new { status = "Active" })),
         new("GET /api/admin/referrals/review", Statuses.AdminOnly(200), _ => Get("api/admin/referrals/review")),
+        new("GET /api/admin/ops", Statuses.AdminOnly(200), _ => Get("api/admin/ops")),
         new("GET /api/admin/referrals/{refereeId:guid}", Statuses.AdminOnly(404), c => Get($"api/admin/referrals/{c.Fixture.Player.Id}")),
         new("POST /api/admin/referrals/{refereeId:guid}/approve", Statuses.AdminOnly(404), c => Send(HttpMethod.Post, $"api/admin/referrals/{c.Fixture.Player.Id}/approve", new { note = "ok" })),
         new("POST /api/admin/referrals/{refereeId:guid}/reject", Statuses.AdminOnly(404), c => Send(HttpMethod.Post, $"api/admin/referrals/{c.Fixture.Player.Id}/reject", new { note = "no" })),
