@@ -11,6 +11,8 @@ import { JoinPage } from "./pages/JoinPage";
 import { LoginPage, SignupPage } from "./pages/AuthPages";
 import { PlayPage } from "./pages/PlayPage";
 import { WalletPage } from "./pages/WalletPage";
+import { InvitePage } from "./pages/invite/InvitePage";
+import { clearToasts, Toasts } from "./components/Toast";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { QuizListPage } from "./pages/host/QuizListPage";
 import { QuizEditorPage } from "./pages/host/QuizEditorPage";
@@ -34,6 +36,7 @@ const routes: Route[] = [
   { pattern: "/signup", access: "anyone", render: () => <SignupPage /> },
   { pattern: "/play/:roomId", access: "signedIn", render: (p) => <PlayPage roomId={p.roomId} /> },
   { pattern: "/wallet", access: "signedIn", render: () => <WalletPage /> },
+  { pattern: "/invite", access: "signedIn", render: () => <InvitePage /> },
   { pattern: "/host", access: "host", render: () => <QuizListPage /> },
   { pattern: "/host/quizzes/new", access: "host", render: () => <QuizEditorPage /> },
   { pattern: "/host/quizzes/:quizId", access: "host", render: (p) => <QuizEditorPage quizId={p.quizId} /> },
@@ -41,9 +44,10 @@ const routes: Route[] = [
 ];
 
 /** Navigation entries; each shows only to users who may open it. */
-const nav: { href: string; label: "nav.play" | "nav.wallet" | "nav.host"; access: Access }[] = [
+const nav: { href: string; label: "nav.play" | "nav.wallet" | "nav.host" | "nav.invite"; access: Access }[] = [
   { href: "/", label: "nav.play", access: "anyone" },
   { href: "/wallet", label: "nav.wallet", access: "signedIn" },
+  { href: "/invite", label: "nav.invite", access: "signedIn" },
   { href: "/host", label: "nav.host", access: "host" },
 ];
 
@@ -70,6 +74,7 @@ function LanguageSwitch() {
 /** The hub connection was opened with this user's token: it goes first, with the rooms it followed. */
 async function signOut() {
   forgetAllRooms();
+  clearToasts();
   await hub.stop();
   await session.logout();
   navigate("/");
@@ -132,6 +137,7 @@ export function App() {
       <a class="skip" href="#main">{t("nav.skip")}</a>
       {!found?.route.bare && <Header path={path} />}
       <main id="main" class={found?.route.bare ? "bare" : undefined} tabIndex={-1}>{page}</main>
+      <Toasts />
     </>
   );
 }

@@ -28,6 +28,13 @@ export interface RoomListener {
 }
 
 const roomEvents = ["questionStarted", "questionClosed", "playerCount", "hostActivity", "roomLocked", "kicked", "playerKicked", "gameEnded"];
+/** Events not tied to a room (docs/protocol.md): delivered to whoever subscribed with on(). */
+const userEvents = ["referralActivity", "leaderboardChanged"];
+
+/** A page that watches something on the hub (e.g. WatchReferrals): it re-subscribes after every reconnect. */
+export interface Watcher {
+  resync(): Promise<void>;
+}
 const retryDelays = [0, 1000, 2000, 4000, 8000];
 
 /**
@@ -40,6 +47,8 @@ class GameConnection {
   private connection: HubConnection | null = null;
   private starting: Promise<void> | null = null;
   private readonly rooms = new Map<string, RoomListener>();
+  private readonly watchers = new Set<Watcher>();
+  private readonly handlers = new Map<string, Set<(payload: unknown) => void>>();
   private offsetMs = 0;
   private restartTimer: ReturnType<typeof setTimeout> | undefined;
   private attempts = 0;
@@ -61,6 +70,21 @@ class GameConnection {
 
   detach(roomId: string, listener: RoomListener) {
     if (this.rooms.get(roomId) === listener) this.rooms.delete(roomId);
+  }
+
+  /** Keeps the connection up while a page watches, and lets it re-subscribe after reconnects. */
+  watch(watcher: Watcher): () => void {
+    this.watchers.add(watcher);
+    return () => this.watchers.delete(watcher);
+  }
+
+  /** Receives one of the user events (referralActivity, leaderboardChanged); returns the unsubscribe. */
+  on<T>(name: string, handler: (payload: T) => void): () => void {
+    const set = this.handlers.get(name) ?? new Set();
+    this.handlers.set(name, set);
+    const h = handler as (payload: unknown) => void;
+    set.add(h);
+    return () => set.delete(h);
   }
 
   async invoke<T>(method: string, ...args: unknown[]): Promise<T> {
@@ -93,6 +117,11 @@ class GameConnection {
     for (const name of roomEvents) {
       connection.on(name, (payload: { roomId: string; sequence: number }) => this.rooms.get(payload.roomId)?.onEvent(name, payload));
     }
+    for (const name of userEvents) {
+      connection.on(name, (payload: unknown) => {
+        for (const handler of [...(this.handlers.get(name) ?? [])]) handler(payload);
+      });
+    }
     connection.onreconnecting(() => this.state.set("reconnecting"));
     connection.onreconnected(() => void this.connected());
     connection.onclose(() => {
@@ -122,7 +151,7 @@ class GameConnection {
   }
 
   private restartSoon(delay?: number) {
-    if (this.rooms.size === 0 && delay === undefined) return;
+    if (this.rooms.size === 0 && this.watchers.size === 0 && delay === undefined) return;
     clearTimeout(this.restartTimer);
     const wait = delay ?? Math.min(10_000, 1000 * 2 ** Math.min(this.attempts, 4));
     this.attempts++;
@@ -135,6 +164,7 @@ class GameConnection {
     await this.syncClock().catch(() => undefined);
     // Not awaited: a room's resync may itself be waiting for this start to finish.
     for (const room of this.rooms.values()) void room.resync().catch(() => undefined);
+    for (const watcher of [...this.watchers]) void watcher.resync().catch(() => undefined);
   }
 
   /** Offset ≈ serverTime − (sent + received) / 2, from the fastest of three round trips. */
@@ -152,6 +182,7 @@ class GameConnection {
   /** Drops the connection (sign-out). */
   async stop() {
     this.rooms.clear();
+    this.watchers.clear();
     clearTimeout(this.restartTimer);
     const connection = this.connection;
     this.connection = null;

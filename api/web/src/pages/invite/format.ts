@@ -1,0 +1,49 @@
+import type { CampaignOffer, RewardSpec } from "../../api/referrals";
+import { formatDateTime, localeStore, t, type MessageKey } from "../../i18n";
+
+/** A key that may have no translation: the fallback is shown as written. */
+function optional(key: string, fallback: string): string {
+  const text = t(key as MessageKey);
+  return text === key ? fallback : text;
+}
+
+export function rewardText(reward: RewardSpec): string {
+  if (reward.currency === "code") return t("invite.reward.code");
+  return t("invite.reward.amount", { amount: reward.amount, currency: optional(`wallet.currency.${reward.currency}`, reward.currency) });
+}
+
+export function rewardsText(rewards: readonly RewardSpec[] | null | undefined): string {
+  const parts = (rewards ?? []).map(rewardText);
+  return new Intl.ListFormat(localeStore.get(), { style: "long", type: "conjunction" }).format(parts);
+}
+
+export function statusText(status: string): string {
+  return optional(`invite.status.${status}`, status);
+}
+
+export function reasonText(reason: string | null): string | null {
+  return reason ? optional(`invite.rejectReason.${reason}`, reason) : null;
+}
+
+/** Wallet ledger reasons written by the referral engine and other features. */
+export function ledgerReasonText(reason: string): string {
+  return optional(`invite.ledgerReason.${reason}`, reason);
+}
+
+export function currencyText(currency: string): string {
+  return optional(`wallet.currency.${currency}`, currency);
+}
+
+/** When the friend counts: the campaign's qualifying event in words. */
+export function qualifyingText(offer: CampaignOffer): string {
+  switch (offer.qualifyingEvent) {
+    case "FirstQuizCompleted": return t("invite.when.firstQuiz");
+    case "QuizzesCompleted": return t("invite.when.quizzes", { count: offer.quizzesRequired });
+    case "FirstWheelSpin": return t("invite.when.firstSpin");
+    default: return t("invite.when.signup");
+  }
+}
+
+export function endsText(offer: CampaignOffer): string | null {
+  return offer.endsAt ? t("invite.endsAt", { when: formatDateTime(offer.endsAt) }) : null;
+}
