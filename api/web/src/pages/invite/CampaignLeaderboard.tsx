@@ -1,5 +1,6 @@
 import type { LeaderboardEntry } from "../../api/referrals";
-import { formatNumber, t } from "../../i18n";
+import { t } from "../../i18n";
+import { plural } from "./format";
 
 const shown = 10;
 
@@ -16,12 +17,12 @@ export function CampaignLeaderboard({ top, own, me }: { top: LeaderboardEntry[];
             <li key={e.userId} class={e.userId === me ? "me" : undefined} data-user={e.userId} data-testid="board-row">
               <span class="rank">{e.rank}</span>
               <span class="name">{e.name}{e.userId === me && <span class="visually-hidden"> {t("invite.board.you")}</span>}</span>
-              <span class="score">{t("invite.board.referrals", { count: formatNumber(e.referrals) })}</span>
+              <span class="score">{plural("invite.board.referrals", e.referrals)}</span>
             </li>
           ))}
         </ol>
       )}
-      {own && <p class="hint" data-testid="own-rank">{t("invite.board.own", { rank: own.rank, count: own.referrals })}</p>}
+      {own && <p class="hint" data-testid="own-rank">{plural("invite.board.own", own.referrals, { rank: own.rank })}</p>}
     </section>
   );
 }

@@ -16,7 +16,7 @@ import { Milestones } from "./Milestones";
 import { CampaignLeaderboard } from "./CampaignLeaderboard";
 import { WalletSummary } from "./WalletSummary";
 import { applyActivity, applyLeaderboard, type Board } from "./live";
-import { endsText, qualifyingText, rewardsText } from "./format";
+import { endsText, plural, qualifyingText, rewardsText } from "./format";
 import "./invite.css";
 
 const friendsShown = 50;
@@ -42,7 +42,7 @@ function toastFor(a: ReferralActivity, me: string) {
       showToast(a.refereeId === me ? t("toast.welcomeReward", { rewards: rewardsText(a.rewards) }) : t("toast.reward", { rewards: rewardsText(a.rewards), name: a.friendName ?? "" }), "success");
       break;
     case "milestone_reached":
-      showToast(t("toast.milestone", { count: a.milestone ?? 0, rewards: rewardsText(a.rewards) }), "success");
+      showToast(plural("toast.milestone", a.milestone ?? 0, { rewards: rewardsText(a.rewards) }), "success");
       break;
   }
 }
@@ -88,6 +88,9 @@ export function InvitePage() {
       }
     };
     const watch = async () => {
+      // A call still waiting for the connection must not land after the next campaign's watch.
+      await hub.ensure().catch(() => undefined);
+      if (disposed) return;
       await hub.invoke("WatchReferrals", selected).catch(() => undefined);
       await refresh().catch((e) => !disposed && setError(message(e)));
     };

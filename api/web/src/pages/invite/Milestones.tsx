@@ -1,6 +1,6 @@
 import type { MilestoneTier } from "../../api/referrals";
 import { formatNumber, t } from "../../i18n";
-import { rewardsText } from "./format";
+import { plural, rewardsText } from "./format";
 
 /** Progress to each milestone bonus: rewarded friends so far against the tier's count. */
 export function Milestones({ tiers, rewarded, reached }: { tiers: MilestoneTier[]; rewarded: number; reached: number[] }) {
@@ -11,7 +11,7 @@ export function Milestones({ tiers, rewarded, reached }: { tiers: MilestoneTier[
       <ul data-testid="milestones">
         {tiers.map((tier) => {
           const done = reached.includes(tier.referrals) || rewarded >= tier.referrals;
-          const label = t("invite.milestones.tier", { count: tier.referrals, bonus: rewardsText(tier.bonus) });
+          const label = plural("invite.milestones.tier", tier.referrals, { bonus: rewardsText(tier.bonus) });
           return (
             <li key={tier.referrals} class={done ? "reached" : undefined} data-testid="milestone" data-reached={done ? "true" : "false"}>
               <span>{label}</span>

@@ -47,3 +47,9 @@ export function qualifyingText(offer: CampaignOffer): string {
 export function endsText(offer: CampaignOffer): string | null {
   return offer.endsAt ? t("invite.endsAt", { when: formatDateTime(offer.endsAt) }) : null;
 }
+
+/** "{base}.one" or "{base}.other" by the language's plural rules (French counts 0 and 1 as one). */
+export function plural(base: string, count: number, params: Record<string, string | number> = {}): string {
+  const form = new Intl.PluralRules(localeStore.get()).select(count) === "one" ? "one" : "other";
+  return t(`${base}.${form}` as MessageKey, { count, ...params });
+}
