@@ -15,6 +15,7 @@ const lifetimeMs = 8000;
 const maxShown = 4;
 let nextId = 1;
 const timers = new Map<number, ReturnType<typeof setTimeout>>();
+let paused = false;
 
 export function dismissToast(id: number) {
   clearTimeout(timers.get(id));
@@ -26,13 +27,30 @@ export function dismissToast(id: number) {
 export function showToast(text: string, tone: Toast["tone"] = "info"): number {
   const id = nextId++;
   toasts.update((list) => [...list, { id, text, tone }].slice(-maxShown));
-  timers.set(id, setTimeout(() => dismissToast(id), lifetimeMs));
+  if (!paused) timers.set(id, setTimeout(() => dismissToast(id), lifetimeMs));
   return id;
+}
+
+/**
+ * While the pointer or focus is on the toasts they stay (time to read them, WCAG 2.2.1); they
+ * get their full time again when it leaves.
+ */
+function pause() {
+  paused = true;
+  for (const timer of timers.values()) clearTimeout(timer);
+  timers.clear();
+}
+
+function resume() {
+  paused = false;
+  for (const { id } of toasts.get()) timers.set(id, setTimeout(() => dismissToast(id), lifetimeMs));
 }
 
 /** Test and sign-out hook: forget every toast. */
 export function clearToasts() {
-  for (const id of [...timers.keys()]) dismissToast(id);
+  for (const timer of timers.values()) clearTimeout(timer);
+  timers.clear();
+  paused = false;
   toasts.set([]);
 }
 
@@ -53,7 +71,9 @@ export function Toasts() {
     return () => document.removeEventListener("keydown", onKey);
   }, []);
   return (
-    <div class="toasts" role="status" aria-live="polite" data-testid="toasts">
+    <div class="toasts" role="status" aria-live="polite" data-testid="toasts"
+      onMouseEnter={pause} onMouseLeave={resume} onFocusIn={pause}
+      onFocusOut={(e) => !(e.currentTarget as HTMLElement).contains(e.relatedTarget as Node | null) && resume()}>
       {list.map((toast) => (
         <div key={toast.id} class={`toast toast-${toast.tone}`} data-testid="toast">
           <span class="toast-text">{toast.text}</span>
