@@ -150,6 +150,67 @@ public sealed class InvitePageTests(WebFixture web)
         await Expect(toasts).ToHaveCountAsync(0, new() { Timeout = 20_000 });
     }
 
+    /// <summary>A friend signs up with the code through the api (another device: no browser fingerprint, another user agent).</summary>
+    private async Task FriendSignsUpAsync(string code, string name)
+    {
+        using var http = web.Api.CreateHttpClient();
+        http.DefaultRequestHeaders.UserAgent.ParseAdd("FriendApp/2.0");
+        var response = await http.PostAsJsonAsync("api/auth/register",
+            new { email = AuthClient.NewEmail("friend"), password = AuthClient.Password, displayName = name, locale = "en", referralCode = code }, Ct);
+        Assert.True(response.IsSuccessStatusCode, $"signup of {name}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Ct)}");
+    }
+
+    [Fact]
+    public async Task AfterADroppedConnectionThePageCatchesUpAndWatchesAgain()
+    {
+        var campaign = await NewCampaignAsync("Reconnect invite");
+        using var anonymous = web.Api.CreateHttpClient();
+        var referrer = await anonymous.RegisterAsync(AuthClient.NewEmail("reconnect"), displayName: "Remy Referrer", ct: Ct);
+        var code = (await web.GetAsync<JsonElement>(referrer, $"api/me/referrals/{campaign}", Ct)).GetProperty("code").GetString()!;
+
+        await using var context = await web.NewContextAsync();
+        // Offline emulation leaves an open WebSocket up: keep the page's sockets to cut them (as ReconnectTests does).
+        await context.AddInitScriptAsync(
+            """
+            window.__sockets = [];
+            const Native = window.WebSocket;
+            window.WebSocket = class extends Native {
+              constructor(...args) { super(...args); window.__sockets.push(this); }
+            };
+            """);
+        var page = await context.NewPageAsync();
+        await LogInAsync(page, referrer, $"/invite?campaign={campaign}");
+        await Expect(page.GetByTestId("campaign-name")).ToHaveTextAsync("Reconnect invite");
+        await Expect(page.GetByTestId("connection")).ToHaveAttributeAsync("data-state", "connected");
+        await page.EvaluateAsync("() => { window.stillTheSamePage = true; }");
+        // Every state the connection badge shows from now on (a reconnect can be quicker than a poll).
+        await page.EvaluateAsync("() => { window.__states = []; new MutationObserver(() => window.__states.push(document.querySelector('[data-testid=connection]')?.dataset.state)).observe(document.querySelector('main'), { subtree: true, attributes: true, childList: true }); }");
+
+        // The network goes; a friend joins while the page is cut off.
+        await context.SetOfflineAsync(true);
+        await page.EvaluateAsync("() => window.__sockets.forEach(s => s.close(4000, 'network lost'))");
+        await page.WaitForFunctionAsync("() => window.__states.includes('reconnecting')");
+        await FriendSignsUpAsync(code, "Olive Offline");
+
+        // Back online: a new socket, the page reads what it missed...
+        await context.SetOfflineAsync(false);
+        await Expect(page.GetByTestId("connection")).ToHaveAttributeAsync("data-state", "connected", new() { Timeout = 30_000 });
+        var offline = page.GetByTestId("friend").Filter(new() { HasText = "Olive Offline" });
+        await Expect(offline).ToHaveAttributeAsync("data-status", "Rewarded");
+        await Expect(page.GetByTestId("invite-balance-points")).ToContainTextAsync("120");
+
+        // ...and watches again: the next friend arrives live.
+        await FriendSignsUpAsync(code, "Omar Online");
+        await Expect(page.GetByTestId("toast").Filter(new() { HasText = "for inviting Omar Online" })).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("friend").Filter(new() { HasText = "Omar Online" })).ToHaveAttributeAsync("data-status", "Rewarded");
+        await Expect(page.GetByTestId("friends-total")).ToHaveTextAsync("(2)");
+        await Expect(page.GetByTestId("rewarded-count")).ToHaveTextAsync("2");
+        await Expect(page.GetByTestId("invite-balance-points")).ToContainTextAsync("220");
+        await Expect(page.Locator($"[data-testid=board-row][data-user='{referrer.Id}']")).ToContainTextAsync("2 referrals");
+        Assert.True(await page.EvaluateAsync<bool>("() => window.stillTheSamePage === true"), "the referrer's page reloaded");
+        Assert.True(await page.EvaluateAsync<int>("() => window.__sockets.length") >= 2, "no new socket after the drop");
+    }
+
     [Fact]
     public async Task TheInvitePageRendersInFrench()
     {
