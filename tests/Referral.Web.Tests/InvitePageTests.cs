@@ -104,13 +104,13 @@ public sealed class InvitePageTests(WebFixture web)
         await Expect(friendPage.GetByTestId("who")).ToHaveTextAsync("Finn Friend");
 
         // On the referrer's page, live: the toast first (it goes away by itself), then the rest.
-        var rewardToast = page.GetByTestId("toast").Filter(new() { HasText = "You earned 100 points and 20 points for inviting Finn Friend." });
+        var rewardToast = page.GetByTestId("toast").Filter(new() { HasText = "You earned 120 points for inviting Finn Friend." });
         await Expect(rewardToast).ToBeVisibleAsync();
         await rewardToast.HoverAsync(); // toasts stay while the pointer is on them
         var friend = page.GetByTestId("friend").Filter(new() { HasText = "Finn Friend" });
         await Expect(friend).ToHaveAttributeAsync("data-status", "Rewarded");
         await Expect(friend.GetByTestId("friend-status")).ToHaveTextAsync("Rewarded");
-        await Expect(friend.GetByTestId("friend-reward")).ToHaveTextAsync("you earned 100 points");
+        await Expect(friend.GetByTestId("friend-reward")).ToHaveTextAsync("you earned 120 points");
         await Expect(page.GetByTestId("friends-total")).ToHaveTextAsync("(1)");
         await Expect(page.GetByTestId("rewarded-count")).ToHaveTextAsync("1");
         var milestones = page.GetByTestId("milestone");

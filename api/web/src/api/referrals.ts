@@ -38,6 +38,8 @@ export interface ReferredFriend {
   reason: string | null;
   signedUpAt: string;
   updatedAt: string;
+  /** What this friend's referral pays the referrer (reward and any milestone bonus); empty before the claim and after a reversal. */
+  rewards: RewardSpec[];
 }
 
 /** GET /api/me/referrals[/{campaignId}]: the caller's page for one campaign. */

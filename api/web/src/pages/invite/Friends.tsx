@@ -2,7 +2,7 @@ import type { CampaignOffer, ReferredFriend } from "../../api/referrals";
 import { formatDateTime, formatNumber, t } from "../../i18n";
 import { reasonText, rewardsText, statusText } from "./format";
 
-/** Invited friends, newest first, with where each one is and what their invitation earned. */
+/** Invited friends, newest first, with where each one is and what their invitation earned (the api's, else the offer's referrer reward). */
 export function Friends({ friends, total, offer }: { friends: ReferredFriend[]; total: number; offer: CampaignOffer }) {
   return (
     <section class="card invite-friends" aria-labelledby="invite-friends-title">
@@ -15,7 +15,7 @@ export function Friends({ friends, total, offer }: { friends: ReferredFriend[]; 
               <span class={`invite-status invite-status-${f.status.toLowerCase()}`} data-testid="friend-status">{statusText(f.status)}</span>
               <span class="invite-friend-meta">
                 {t("invite.friends.joined", { when: formatDateTime(f.signedUpAt) })}
-                {f.status === "Rewarded" && <> · <span data-testid="friend-reward">{t("invite.friends.earned", { rewards: rewardsText(offer.referrerRewards) })}</span></>}
+                {f.status === "Rewarded" && <> · <span data-testid="friend-reward">{t("invite.friends.earned", { rewards: rewardsText(f.rewards?.length ? f.rewards : offer.referrerRewards) })}</span></>}
                 {f.status === "Reversed" && <> · {t("invite.friends.reversed")}</>}
                 {f.status === "Rejected" && reasonText(f.reason) && <> · {reasonText(f.reason)}</>}
               </span>

@@ -7,13 +7,16 @@ function optional(key: string, fallback: string): string {
   return text === key ? fallback : text;
 }
 
-export function rewardText(reward: RewardSpec): string {
-  if (reward.currency === "code") return t("invite.reward.code");
-  return t("invite.reward.amount", { amount: reward.amount, currency: optional(`wallet.currency.${reward.currency}`, reward.currency) });
+function rewardText(currency: string, amount: number): string {
+  if (currency === "code") return plural("invite.reward.code", amount);
+  return t("invite.reward.amount", { amount, currency: optional(`wallet.currency.${currency}`, currency) });
 }
 
+/** Rewards in words, one amount per currency ("120 points and 2 spins"). */
 export function rewardsText(rewards: readonly RewardSpec[] | null | undefined): string {
-  const parts = (rewards ?? []).map(rewardText);
+  const totals = new Map<string, number>();
+  for (const r of rewards ?? []) totals.set(r.currency, (totals.get(r.currency) ?? 0) + r.amount);
+  const parts = [...totals].map(([currency, amount]) => rewardText(currency, amount));
   return new Intl.ListFormat(localeStore.get(), { style: "long", type: "conjunction" }).format(parts);
 }
 

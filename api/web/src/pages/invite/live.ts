@@ -21,9 +21,11 @@ export function applyActivity(page: MyReferrals, a: ReferralActivity, me: string
       if (!a.refereeId || a.refereeId === me || !a.status) return page;
       const existing = page.friends.find((f) => f.refereeId === a.refereeId);
       const before = existing?.status;
+      // A reward_credited event carries what the referrer got for this friend; a reversal takes it back.
+      const rewards = a.kind === "reward_credited" && a.rewards ? a.rewards : a.status === "Reversed" ? [] : existing?.rewards ?? [];
       const friend: ReferredFriend = existing
-        ? { ...existing, status: a.status, reason: a.reason, updatedAt: a.at }
-        : { refereeId: a.refereeId, name: a.friendName ?? "", status: a.status, reason: a.reason, signedUpAt: a.at, updatedAt: a.at };
+        ? { ...existing, status: a.status, reason: a.reason, updatedAt: a.at, rewards }
+        : { refereeId: a.refereeId, name: a.friendName ?? "", status: a.status, reason: a.reason, signedUpAt: a.at, updatedAt: a.at, rewards };
       const rewarded = page.rewarded + (a.status === "Rewarded" && before !== "Rewarded" ? 1 : 0) - (before === "Rewarded" && a.status !== "Rewarded" ? 1 : 0);
       return {
         ...page,
