@@ -186,12 +186,18 @@ public sealed partial class ReferrerGrain(
         var views = await Task.WhenAll(entries.Select(f => GrainFactory.GetGrain<IReferralGrain>(f.RefereeId).Get().AsTask()));
         var page = entries.Zip(views, (f, v) => new ReferredFriend(
             f.RefereeId, PersonalText.Open(protector, f.Name), v?.Status ?? ReferralStatus.Pending, v?.Reason, f.SignedUpAt,
-            v is null ? f.SignedUpAt : v.Audit.Count > 0 ? v.Audit[^1].At : f.SignedUpAt)).ToList();
+            v is null ? f.SignedUpAt : v.Audit.Count > 0 ? v.Audit[^1].At : f.SignedUpAt, ReferrerRewards(f.RefereeId))).ToList();
         var variant = await Variant();
         return new ReferrerSummary(
             _campaignId, state.State.Code, variant?.Name ?? "", state.State.Clicks, state.State.Rewarded,
             [.. state.State.Milestones.Order()], page, friends.Count);
     }
+
+    /// <summary>What a granted claim pays this referrer for the friend (a reversed claim is no longer granted).</summary>
+    private List<RewardSpec> ReferrerRewards(Guid refereeId) =>
+        state.State.Claims.TryGetValue(refereeId, out var claim) && claim.Granted
+            ? [.. claim.Grants.Where(g => g.Role is RewardGrant.ReferrerRole or RewardGrant.MilestoneRole).Select(g => g.Reward)]
+            : [];
 
     private List<RewardGrant> Plan(CampaignDefinition definition, Guid refereeId, out int? milestone)
     {

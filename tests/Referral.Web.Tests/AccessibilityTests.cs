@@ -25,7 +25,7 @@ public sealed class AccessibilityTests(WebFixture web)
             await Axe.AssertNoSeriousViolationsAsync(page, path);
         }
 
-        // Signed in as a host: the wallet, the quiz list and the editor.
+        // Signed in as a host: the wallet, the referral page, the quiz list and the editor.
         var hostUser = await web.NewHostAsync("Axe Host", Ct);
         await page.GotoAsync("/login?next=/wallet");
         await page.Locator("input[name=email]").FillAsync(hostUser.Email!);
@@ -33,6 +33,11 @@ public sealed class AccessibilityTests(WebFixture web)
         await page.Locator("form button[type=submit]").ClickAsync();
         await Expect(page.GetByTestId("balance-points")).ToBeVisibleAsync();
         await Axe.AssertNoSeriousViolationsAsync(page, "/wallet");
+
+        // The referral page, with whatever campaigns the other tests left live (or none).
+        await page.GotoAsync("/invite");
+        await Expect(page.GetByTestId("campaign-name").Or(page.GetByTestId("no-campaign"))).ToBeVisibleAsync();
+        await Axe.AssertNoSeriousViolationsAsync(page, "/invite");
 
         foreach (var path in new[] { "/host", "/host/quizzes/new" })
         {

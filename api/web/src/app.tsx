@@ -11,9 +11,10 @@ import { JoinPage } from "./pages/JoinPage";
 import { LoginPage, SignupPage } from "./pages/AuthPages";
 import { PlayPage } from "./pages/PlayPage";
 import { WalletPage } from "./pages/WalletPage";
+import { InvitePages } from "./pages/invite/lazy";
+import { clearToasts, Toasts } from "./components/Toast";
 import { NotFoundPage } from "./pages/NotFoundPage";
-import { WheelListPage } from "./pages/wheel/WheelListPage";
-import { WheelPage } from "./pages/wheel/WheelPage";
+import { WheelPages } from "./pages/wheel/lazy";
 import { QuizListPage } from "./pages/host/QuizListPage";
 import { QuizEditorPage } from "./pages/host/QuizEditorPage";
 import { HostRoomPage } from "./pages/host/HostRoomPage";
@@ -37,8 +38,9 @@ const routes: Route[] = [
   { pattern: "/signup", access: "anyone", render: () => <SignupPage /> },
   { pattern: "/play/:roomId", access: "signedIn", render: (p) => <PlayPage roomId={p.roomId} /> },
   { pattern: "/wallet", access: "signedIn", render: () => <WalletPage /> },
-  { pattern: "/wheel", access: "signedIn", render: () => <WheelListPage /> },
-  { pattern: "/wheel/:wheelId", access: "signedIn", render: (p) => <WheelPage wheelId={p.wheelId} /> },
+  { pattern: "/wheel", access: "signedIn", render: () => <WheelPages render={(w) => <w.WheelListPage />} /> },
+  { pattern: "/wheel/:wheelId", access: "signedIn", render: (p) => <WheelPages render={(w) => <w.WheelPage key={p.wheelId} wheelId={p.wheelId} />} /> },
+  { pattern: "/invite", access: "signedIn", render: () => <InvitePages render={(i) => <i.InvitePage />} /> },
   { pattern: "/host", access: "host", render: () => <QuizListPage /> },
   { pattern: "/host/quizzes/new", access: "host", render: () => <QuizEditorPage /> },
   { pattern: "/host/quizzes/:quizId", access: "host", render: (p) => <QuizEditorPage quizId={p.quizId} /> },
@@ -54,9 +56,10 @@ const routes: Route[] = [
 ];
 
 /** Navigation entries; each shows only to users who may open it. */
-const nav: { href: string; label: "nav.play" | "nav.wallet" | "nav.host" | "wheel.nav" | "nav.admin"; access: Access }[] = [
+const nav: { href: string; label: "nav.play" | "nav.wallet" | "nav.host" | "wheel.nav" | "nav.admin" | "nav.invite"; access: Access }[] = [
   { href: "/", label: "nav.play", access: "anyone" },
   { href: "/wallet", label: "nav.wallet", access: "signedIn" },
+  { href: "/invite", label: "nav.invite", access: "signedIn" },
   { href: "/wheel", label: "wheel.nav", access: "signedIn" },
   { href: "/host", label: "nav.host", access: "host" },
   { href: "/admin", label: "nav.admin", access: "admin" },
@@ -85,6 +88,7 @@ function LanguageSwitch() {
 /** The hub connection was opened with this user's token: it goes first, with the rooms it followed. */
 async function signOut() {
   forgetAllRooms();
+  clearToasts();
   await hub.stop();
   await session.logout();
   navigate("/");
@@ -147,6 +151,7 @@ export function App() {
       <a class="skip" href="#main">{t("nav.skip")}</a>
       {!found?.route.bare && <Header path={path} />}
       <main id="main" class={found?.route.bare ? "bare" : undefined} tabIndex={-1}>{page}</main>
+      <Toasts />
     </>
   );
 }

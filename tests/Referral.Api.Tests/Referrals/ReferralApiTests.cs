@@ -168,6 +168,44 @@ public sealed class ReferralApiTests(ReferralApiFactory api) : IClassFixture<Ref
     }
 
     [Fact]
+    public async Task TheFriendsListSaysWhatEachFriendEarnedTheReferrerUntilAReversal()
+    {
+        var campaign = await CampaignAsync(new
+        {
+            name = "Earnings per friend",
+            qualifyingEvent = "Signup",
+            referrerRewards = new[] { new { currency = "points", amount = 100 } },
+            refereeRewards = new[] { new { currency = "spins", amount = 2 } },
+            milestones = new[] { new { referrals = 1, bonus = new[] { new { currency = "spins", amount = 3 } } } },
+        });
+        using var anonymous = api.CreateHttpClient();
+        var referrerUser = await anonymous.GuestAsync(displayName: "Eli Earner", ct: Ct);
+        using var referrer = Browser("EarnerBrowser/1.0", referrerUser);
+        var code = (await Page(referrer, campaign)).GetProperty("code").GetString();
+
+        using var first = Browser("FirstFriend/1.0");
+        var firstFriend = await AuthClient.ReadUser(await Register(first, code, "First Fox"), HttpStatusCode.Created, "first friend", null, null, null, Ct);
+        using var second = Browser("SecondFriend/1.0");
+        await AuthClient.ReadUser(await Register(second, code, "Second Sol"), HttpStatusCode.Created, "second friend", null, null, null, Ct);
+
+        // Newest first: the second friend earned the referrer reward; the first also reached milestone 1.
+        var friends = (await Page(referrer, campaign)).GetProperty("friends").EnumerateArray().ToList();
+        Assert.Equal(["Second Sol", "First Fox"], friends.Select(f => f.GetProperty("name").GetString()));
+        static string Rewards(JsonElement friend) =>
+            string.Join(", ", friend.GetProperty("rewards").EnumerateArray().Select(r => $"{r.GetProperty("amount").GetInt64()} {r.GetProperty("currency").GetString()}"));
+        Assert.Equal("100 points", Rewards(friends[0]));
+        Assert.Equal("100 points, 3 spins", Rewards(friends[1]));
+
+        using var admin = await AdminAsync();
+        var reversed = await admin.PostAsJsonAsync($"api/admin/referrals/{firstFriend.Id}/reverse", new { note = "chargeback" }, Ct);
+        Assert.Equal(HttpStatusCode.OK, reversed.StatusCode);
+        var after = (await Page(referrer, campaign)).GetProperty("friends").EnumerateArray().ToList();
+        Assert.Equal("Reversed", after[1].GetProperty("status").GetString());
+        Assert.Equal("", Rewards(after[1]));
+        Assert.Equal("100 points", Rewards(after[0]));
+    }
+
+    [Fact]
     public async Task AnUnknownCodeIsAFieldErrorAndCreatesNoAccount()
     {
         using var http = Browser("Typo/1.0");

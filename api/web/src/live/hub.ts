@@ -38,6 +38,13 @@ export interface FeedListener {
 
 const feedEvents = ["wheelStockChanged", "wheelBigWin"];
 const roomEvents = ["questionStarted", "questionClosed", "playerCount", "hostActivity", "roomLocked", "kicked", "playerKicked", "gameEnded"];
+/** Events not tied to a room (docs/protocol.md): delivered to whoever subscribed with on(). */
+const userEvents = ["referralActivity", "leaderboardChanged"];
+
+/** A page that watches something on the hub (e.g. WatchReferrals): it re-subscribes after every reconnect. */
+export interface Watcher {
+  resync(): Promise<void>;
+}
 const retryDelays = [0, 1000, 2000, 4000, 8000];
 
 /**
@@ -51,6 +58,8 @@ class GameConnection {
   private starting: Promise<void> | null = null;
   private readonly rooms = new Map<string, RoomListener>();
   private readonly feeds = new Set<FeedListener>();
+  private readonly watchers = new Set<Watcher>();
+  private readonly handlers = new Map<string, Set<(payload: unknown) => void>>();
   private offsetMs = 0;
   private restartTimer: ReturnType<typeof setTimeout> | undefined;
   private attempts = 0;
@@ -81,6 +90,21 @@ class GameConnection {
 
   removeFeed(listener: FeedListener) {
     this.feeds.delete(listener);
+  }
+
+  /** Keeps the connection up while a page watches, and lets it re-subscribe after reconnects. */
+  watch(watcher: Watcher): () => void {
+    this.watchers.add(watcher);
+    return () => this.watchers.delete(watcher);
+  }
+
+  /** Receives one of the user events (referralActivity, leaderboardChanged); returns the unsubscribe. */
+  on<T>(name: string, handler: (payload: T) => void): () => void {
+    const set = this.handlers.get(name) ?? new Set();
+    this.handlers.set(name, set);
+    const h = handler as (payload: unknown) => void;
+    set.add(h);
+    return () => set.delete(h);
   }
 
   async invoke<T>(method: string, ...args: unknown[]): Promise<T> {
@@ -118,6 +142,11 @@ class GameConnection {
         for (const feed of this.feeds) feed.onEvent(name, payload);
       });
     }
+    for (const name of userEvents) {
+      connection.on(name, (payload: unknown) => {
+        for (const handler of [...(this.handlers.get(name) ?? [])]) handler(payload);
+      });
+    }
     connection.onreconnecting(() => this.state.set("reconnecting"));
     connection.onreconnected(() => void this.connected());
     connection.onclose(() => {
@@ -147,7 +176,7 @@ class GameConnection {
   }
 
   private restartSoon(delay?: number) {
-    if (this.rooms.size === 0 && this.feeds.size === 0 && delay === undefined) return;
+    if (this.rooms.size === 0 && this.feeds.size === 0 && this.watchers.size === 0 && delay === undefined) return;
     clearTimeout(this.restartTimer);
     const wait = delay ?? Math.min(10_000, 1000 * 2 ** Math.min(this.attempts, 4));
     this.attempts++;
@@ -161,6 +190,7 @@ class GameConnection {
     // Not awaited: a room's resync may itself be waiting for this start to finish.
     for (const room of this.rooms.values()) void room.resync().catch(() => undefined);
     for (const feed of this.feeds) void feed.resync().catch(() => undefined);
+    for (const watcher of [...this.watchers]) void watcher.resync().catch(() => undefined);
   }
 
   /** Offset ≈ serverTime − (sent + received) / 2, from the fastest of three round trips. */
@@ -179,6 +209,7 @@ class GameConnection {
   async stop() {
     this.rooms.clear();
     this.feeds.clear();
+    this.watchers.clear();
     clearTimeout(this.restartTimer);
     const connection = this.connection;
     this.connection = null;

@@ -1,0 +1,2 @@
+export { WheelListPage } from "./WheelListPage";
+export { WheelPage } from "./WheelPage";
