@@ -144,25 +144,20 @@ public static class AuthApi
 
         var locale = string.IsNullOrWhiteSpace(body.Locale) ? DefaultLocale : body.Locale;
         var newId = Guid.NewGuid();
-        var signedIn = await accounts.Device(body.DeviceId!).SignInGuest(new GuestSignIn(newId, body.DisplayName!, locale));
-        if (!signedIn.Ok)
-        {
-            return AccountProblems.From(http, signedIn.Error!, signedIn.Detail);
-        }
-
-        // A device that had a guest gets it back: only a new id is a new user.
-        if (signedIn.Value!.Id == newId)
-        {
-            operations.SignedUp();
-        }
-
-        var grant = await accounts.User(signedIn.Value!.Id).OpenSession(new OpenSession(body.Device));
+        var grant = await accounts.Device(body.DeviceId!).StartGuestSession(new GuestSignIn(newId, body.DisplayName!, locale), new OpenSession(body.Device));
         if (!grant.Ok)
         {
             return AccountProblems.From(http, grant.Error!, grant.Detail);
         }
 
-        events.GuestSignedIn(signedIn.Value.Id, grant.Value!.FamilyId);
+        // A device that had a guest gets it back: only a new id is a new user.
+        var userId = grant.Value!.User.Id;
+        if (userId == newId)
+        {
+            operations.SignedUp();
+        }
+
+        events.GuestSignedIn(userId, grant.Value.FamilyId);
         return TypedResults.Ok(sessions.From(grant.Value));
     }
 

@@ -9,6 +9,12 @@ public interface IDeviceGrain : IGrainWithStringKey
     /// <summary>The device's guest user, created on first use with this display name and locale.</summary>
     ValueTask<AccountOutcome<UserView>> SignInGuest(GuestSignIn command);
 
+    /// <summary>
+    /// <see cref="SignInGuest"/> and a new session in one step: the api's guest sign-in. A new
+    /// guest and its first session cost the user grain one call and one write.
+    /// </summary>
+    ValueTask<AccountOutcome<SessionGrant>> StartGuestSession(GuestSignIn command, OpenSession session);
+
     /// <summary>Forgets the device (its user was deleted).</summary>
     ValueTask Forget(Guid userId);
 }

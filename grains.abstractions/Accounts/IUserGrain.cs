@@ -9,6 +9,13 @@ public interface IUserGrain : IGrainWithGuidKey
     /// <summary>Creates the user; repeating the same call returns the existing user unchanged.</summary>
     ValueTask<UserView> Create(CreateUser command);
 
+    /// <summary>
+    /// Creates the user and opens its first session in one write (a guest's first sign-in).
+    /// Refuses with <c>user_not_found</c> when the user already exists: a session is only ever
+    /// opened here on a user this call created.
+    /// </summary>
+    ValueTask<AccountOutcome<SessionGrant>> CreateWithSession(CreateUser command, OpenSession session);
+
     /// <summary>The user, or null when never created or deleted.</summary>
     ValueTask<UserView?> Find();
 

@@ -23,13 +23,20 @@ public sealed partial class UserGrain
             return AccountOutcome.Fail<SessionGrant>(AccountErrors.UserNotFound);
         }
 
+        var (token, family) = AddFamily(command);
+        await SaveSessionsAsync();
+        return AccountOutcome.Success(new SessionGrant(token, family.Id, family.ExpiresAt, View()));
+    }
+
+    /// <summary>Adds a new refresh-token family (unsaved) and returns its first token.</summary>
+    private (string Token, RefreshFamilyState Family) AddFamily(OpenSession command)
+    {
         var now = time.GetUtcNow();
         Prune(now);
         EvictLeastRecentlyUsed(now);
 
-        var userId = this.GetPrimaryKey();
         var familyId = Guid.NewGuid();
-        var token = RefreshTokens.Create(userId, familyId, out var hash);
+        var token = RefreshTokens.Create(this.GetPrimaryKey(), familyId, out var hash);
         var device = ProfileRules.DeviceLabel(command.Device);
         var family = new RefreshFamilyState
         {
@@ -41,8 +48,7 @@ public sealed partial class UserGrain
             CurrentHash = hash,
         };
         S.Families.Add(family);
-        await SaveSessionsAsync();
-        return AccountOutcome.Success(new SessionGrant(token, familyId, family.ExpiresAt, View()));
+        return (token, family);
     }
 
     public async ValueTask<AccountOutcome<SessionGrant>> Refresh(string refreshToken)

@@ -31,6 +31,32 @@ public sealed partial class UserGrain(
             return View();
         }
 
+        var view = Fill(command);
+        await SaveAsync();
+        return _view = view;
+    }
+
+    public async ValueTask<AccountOutcome<SessionGrant>> CreateWithSession(CreateUser command, OpenSession session)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(session);
+        if (S.Created)
+        {
+            // Never a session on a user this call did not create: a device id must not hand out
+            // an existing account (the device grain answers user_not_found and forgets the link).
+            return AccountOutcome.Fail<SessionGrant>(AccountErrors.UserNotFound);
+        }
+
+        var view = Fill(command);
+        var (token, family) = AddFamily(session);
+        await SaveAsync();
+        _view = view;
+        return AccountOutcome.Success(new SessionGrant(token, family.Id, family.ExpiresAt, view));
+    }
+
+    /// <summary>Validates a new user and writes it into state (unsaved); the plain view, which needs no decryption.</summary>
+    private UserView Fill(CreateUser command)
+    {
         // Callers (account and device grains) validate first and answer invalid_profile; reaching
         // here with bad input is a bug in the caller.
         if (!ProfileRules.TryDisplayName(command.DisplayName, out var displayName))
@@ -62,10 +88,7 @@ public sealed partial class UserGrain(
         S.Roles = UserRoles.Canonical(command.Roles);
         S.IsGuest = email is null;
         S.CreatedAt = time.GetUtcNow();
-        await SaveAsync();
-
-        // The plain values are at hand: the first view needs no decryption.
-        return _view = new UserView(this.GetPrimaryKey(), displayName, locale, email, S.IsGuest, S.Roles.ToArray(), S.CreatedAt, referralCode, false);
+        return new UserView(this.GetPrimaryKey(), displayName, locale, email, S.IsGuest, S.Roles.ToArray(), S.CreatedAt, referralCode, false);
     }
 
     public ValueTask<UserView?> Find() => ValueTask.FromResult(Exists ? View() : null);

@@ -64,6 +64,59 @@ public sealed class GuestTests(AccountsCluster cluster)
     }
 
     [Fact]
+    public async Task AGuestSessionCreatesTheGuestWithItsFirstSessionAndAReturningDeviceGetsANewSession()
+    {
+        var device = NewDevice();
+        var id = Guid.NewGuid();
+
+        var first = await device.StartGuestSession(new GuestSignIn(id, "Quick Fox", "fr"), new OpenSession("Phone"));
+
+        Assert.True(first.Ok, first.Error);
+        Assert.Equal(id, first.Value!.User.Id);
+        Assert.True(first.Value.User.IsGuest);
+        Assert.Equal("Quick Fox", first.Value.User.DisplayName);
+        Assert.NotNull(await Client.User(id).FindSession(first.Value.FamilyId));
+        var rotated = await Client.User(id).Refresh(first.Value.RefreshToken);
+        Assert.True(rotated.Ok, rotated.Error);
+
+        var again = await device.StartGuestSession(new GuestSignIn(Guid.NewGuid(), "Another Name", "en"), new OpenSession(null));
+        Assert.True(again.Ok, again.Error);
+        Assert.Equal(id, again.Value!.User.Id);
+        Assert.NotEqual(first.Value.FamilyId, again.Value.FamilyId);
+        Assert.NotNull(await Client.User(id).FindSession(again.Value.FamilyId));
+    }
+
+    [Fact]
+    public async Task AGuestSessionNeverOpensOnAnExistingUser()
+    {
+        // An email account exists under the id the device is handed.
+        var email = NewEmail();
+        var account = await Client.Account(email).Register(Register(email));
+        Assert.True(account.Ok, account.Error);
+        var device = NewDevice();
+
+        var outcome = await device.StartGuestSession(new GuestSignIn(account.Value!.Id, "Quick Fox", "en"), new OpenSession(null));
+
+        Assert.Equal(AccountErrors.UserNotFound, outcome.Error);
+        var sessions = await Client.User(account.Value.Id).Export();
+        Assert.Empty(sessions.Value!.Sessions);
+
+        // The link was dropped: the next sign-in on this device is a new guest.
+        var nextId = Guid.NewGuid();
+        var next = await device.StartGuestSession(new GuestSignIn(nextId, "Quick Fox", "en"), new OpenSession(null));
+        Assert.Equal(nextId, next.Value!.User.Id);
+    }
+
+    [Fact]
+    public async Task AGuestSessionWithAnInvalidNameNamesTheFieldAndCreatesNothing()
+    {
+        var id = Guid.NewGuid();
+        var outcome = await NewDevice().StartGuestSession(new GuestSignIn(id, "\u200B", "en"), new OpenSession(null));
+        Assert.Equal((AccountErrors.InvalidProfile, "displayName"), (outcome.Error, outcome.Detail));
+        Assert.Null(await Client.User(id).Find());
+    }
+
+    [Fact]
     public async Task AGuestSignInWithAnInvalidNameNamesTheField()
     {
         var outcome = await NewDevice().SignInGuest(new GuestSignIn(Guid.NewGuid(), "\u200B", "en"));
