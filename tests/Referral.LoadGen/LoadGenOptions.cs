@@ -49,7 +49,7 @@ public sealed record LoadGenOptions
     /// Players of a one-question warm-up game played on each server before the measured run and
     /// left out of every metric, so the run measures a warm server rather than the JIT.
     /// </summary>
-    public int Warmup { get; init; } = 300;
+    public int Warmup { get; init; } = 1000;
 
     /// <summary>Pause after the last question's results before the next question.</summary>
     public int RevealMs { get; init; } = 1000;
