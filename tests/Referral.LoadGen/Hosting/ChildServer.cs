@@ -95,9 +95,10 @@ public sealed class ChildServer : IAsyncDisposable
         var self = typeof(ChildServer).Assembly.Location;
         var environment = new Dictionary<string, string>
         {
-            // The api runs with server GC (the Web SDK default) and without dynamic PGO
-            // (Referral.Api.csproj): the baseline must too.
+            // The api runs with server GC (the Web SDK default), without DATAS and without
+            // dynamic PGO (Referral.Api.csproj): the baseline must too.
             ["DOTNET_gcServer"] = "1",
+            ["DOTNET_GCDynamicAdaptationMode"] = "0",
             ["DOTNET_TieredPGO"] = "0",
             ["Logging__LogLevel__Default"] = "Warning",
         };
