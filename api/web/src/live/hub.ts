@@ -27,21 +27,11 @@ export interface RoomListener {
   resync(): Promise<void>;
 }
 
-/**
- * Receives events that are not a room's (the wheel's feed): every event it names, and a resync
- * after each (re)connect (watches are per connection, so it watches again there).
- */
-export interface FeedListener {
-  onEvent(name: string, payload: unknown): void;
-  resync(): Promise<void>;
-}
-
-const feedEvents = ["wheelStockChanged", "wheelBigWin"];
 const roomEvents = ["questionStarted", "questionClosed", "playerCount", "hostActivity", "roomLocked", "kicked", "playerKicked", "gameEnded"];
 /** Events not tied to a room (docs/protocol.md): delivered to whoever subscribed with on(). */
-const userEvents = ["referralActivity", "leaderboardChanged"];
+const userEvents = ["referralActivity", "leaderboardChanged", "wheelStockChanged", "wheelBigWin"];
 
-/** A page that watches something on the hub (e.g. WatchReferrals): it re-subscribes after every reconnect. */
+/** A page that watches something on the hub (WatchReferrals, WatchWheel): it re-subscribes after every reconnect. */
 export interface Watcher {
   resync(): Promise<void>;
 }
@@ -57,7 +47,6 @@ class GameConnection {
   private connection: HubConnection | null = null;
   private starting: Promise<void> | null = null;
   private readonly rooms = new Map<string, RoomListener>();
-  private readonly feeds = new Set<FeedListener>();
   private readonly watchers = new Set<Watcher>();
   private readonly handlers = new Map<string, Set<(payload: unknown) => void>>();
   private offsetMs = 0;
@@ -83,22 +72,13 @@ class GameConnection {
     if (this.rooms.get(roomId) === listener) this.rooms.delete(roomId);
   }
 
-  /** Follows a feed (the wheel page); it stays attached across reconnects until removed. */
-  addFeed(listener: FeedListener) {
-    this.feeds.add(listener);
-  }
-
-  removeFeed(listener: FeedListener) {
-    this.feeds.delete(listener);
-  }
-
   /** Keeps the connection up while a page watches, and lets it re-subscribe after reconnects. */
   watch(watcher: Watcher): () => void {
     this.watchers.add(watcher);
     return () => this.watchers.delete(watcher);
   }
 
-  /** Receives one of the user events (referralActivity, leaderboardChanged); returns the unsubscribe. */
+  /** Receives one of the events not tied to a room (referrals, wheels); returns the unsubscribe. */
   on<T>(name: string, handler: (payload: T) => void): () => void {
     const set = this.handlers.get(name) ?? new Set();
     this.handlers.set(name, set);
@@ -137,11 +117,6 @@ class GameConnection {
     for (const name of roomEvents) {
       connection.on(name, (payload: { roomId: string; sequence: number }) => this.rooms.get(payload.roomId)?.onEvent(name, payload));
     }
-    for (const name of feedEvents) {
-      connection.on(name, (payload: unknown) => {
-        for (const feed of this.feeds) feed.onEvent(name, payload);
-      });
-    }
     for (const name of userEvents) {
       connection.on(name, (payload: unknown) => {
         for (const handler of [...(this.handlers.get(name) ?? [])]) handler(payload);
@@ -176,7 +151,7 @@ class GameConnection {
   }
 
   private restartSoon(delay?: number) {
-    if (this.rooms.size === 0 && this.feeds.size === 0 && this.watchers.size === 0 && delay === undefined) return;
+    if (this.rooms.size === 0 && this.watchers.size === 0 && delay === undefined) return;
     clearTimeout(this.restartTimer);
     const wait = delay ?? Math.min(10_000, 1000 * 2 ** Math.min(this.attempts, 4));
     this.attempts++;
@@ -189,7 +164,6 @@ class GameConnection {
     await this.syncClock().catch(() => undefined);
     // Not awaited: a room's resync may itself be waiting for this start to finish.
     for (const room of this.rooms.values()) void room.resync().catch(() => undefined);
-    for (const feed of this.feeds) void feed.resync().catch(() => undefined);
     for (const watcher of [...this.watchers]) void watcher.resync().catch(() => undefined);
   }
 
@@ -208,7 +182,6 @@ class GameConnection {
   /** Drops the connection (sign-out). */
   async stop() {
     this.rooms.clear();
-    this.feeds.clear();
     this.watchers.clear();
     clearTimeout(this.restartTimer);
     const connection = this.connection;

@@ -2,9 +2,8 @@ import { useEffect, useState } from "preact/hooks";
 import { api } from "../../api/http";
 import { navigate } from "../../router";
 import { t, type MessageKey } from "../../i18n";
-import { Alert, Field } from "../../components/Field";
-import { AdminFrame } from "./AdminNav";
-import { describe, ruleText, type FieldErrors } from "./problems";
+import { Field } from "../../components/Field";
+import { EditorForm, EditorLoading, useProblems } from "./EditorForm";
 import { rewardsEditor } from "./RewardsEditor";
 import { blankCampaign, blankReward, clean, day, fromLocalInput, fromResponse, hour, optionalNumber, toLocalInput } from "./campaignModel";
 import { qualifyingEvents, type CampaignRequest, type CampaignResponse, type QualifyingEvent } from "./types";
@@ -12,29 +11,22 @@ import { qualifyingEvents, type CampaignRequest, type CampaignResponse, type Qua
 /** Create or edit a referral campaign: rules, windows, caps, budget, A/B offers, milestones. */
 export function CampaignEditorPage({ campaignId }: { campaignId?: string }) {
   const [campaign, setCampaign] = useState<CampaignRequest | null>(campaignId ? null : blankCampaign());
-  const [error, setError] = useState<string | null>(null);
-  const [fields, setFields] = useState<FieldErrors>({});
+  const problems = useProblems();
+  const { err, fields } = problems;
   const [saved, setSaved] = useState(false);
 
   useEffect(() => {
-    if (campaignId) api<CampaignResponse>("GET", `/api/admin/campaigns/${campaignId}`).then((c) => setCampaign(fromResponse(c)), (e) => setError(describe(e).message));
+    if (campaignId) api<CampaignResponse>("GET", `/api/admin/campaigns/${campaignId}`).then((c) => setCampaign(fromResponse(c)), problems.fail);
   }, [campaignId]);
 
-  if (!campaign) return <AdminFrame><Alert message={error} />{!error && <p role="status">{t("common.loading")}</p>}</AdminFrame>;
+  if (!campaign) return <EditorLoading error={problems.error} />;
 
   const c = campaign;
   const set = (change: Partial<CampaignRequest>) => setCampaign({ ...c, ...change });
-  const placed = new Set<string>();
-  const err = (path: string) => {
-    if (!fields[path]) return null;
-    placed.add(path);
-    return fields[path];
-  };
 
   const save = async (e: Event) => {
     e.preventDefault();
-    setError(null);
-    setFields({});
+    problems.clear();
     setSaved(false);
     try {
       const view = await api<CampaignResponse>(campaignId ? "PUT" : "POST", campaignId ? `/api/admin/campaigns/${campaignId}` : "/api/admin/campaigns", clean(c));
@@ -45,9 +37,7 @@ export function CampaignEditorPage({ campaignId }: { campaignId?: string }) {
       setCampaign(fromResponse(view));
       setSaved(true);
     } catch (problem) {
-      const { message, fields: f } = describe(problem);
-      setError(message);
-      setFields(f);
+      problems.fail(problem);
     }
   };
 
@@ -160,24 +150,11 @@ export function CampaignEditorPage({ campaignId }: { campaignId?: string }) {
       </fieldset>
     </>
   );
-  // Errors on paths the form has no place for (rendered above) are listed with the alert.
-  const rest = Object.keys(fields).filter((p) => !placed.has(p));
-
   return (
-    <AdminFrame>
-      <section class="admin-editor">
-        <p><a href="/admin/campaigns">← {t("admin.nav.campaigns")}</a></p>
-        <h1>{campaignId ? t("admin.campaign.editTitle") : t("admin.campaign.newTitle")}</h1>
-        <form onSubmit={save} noValidate>
-          <Alert message={error} />
-          {rest.length > 0 && <ul class="field-errors" data-testid="field-errors">{rest.map((p) => <li key={p}>{ruleText(p)}</li>)}</ul>}
-          {saved && <p class="ok" role="status" data-testid="saved">{t("admin.saved")}</p>}
-          {body}
-          <div class="actions sticky">
-            <button type="submit" class="primary" data-testid="save-campaign">{t("admin.save")}</button>
-          </div>
-        </form>
-      </section>
-    </AdminFrame>
+    <EditorForm back={{ href: "/admin/campaigns", label: t("admin.nav.campaigns") }}
+      title={campaignId ? t("admin.campaign.editTitle") : t("admin.campaign.newTitle")}
+      problems={problems} saved={saved} onSubmit={save} saveTestId="save-campaign">
+      {body}
+    </EditorForm>
   );
 }

@@ -2,9 +2,8 @@ import { useEffect, useState } from "preact/hooks";
 import { api } from "../../api/http";
 import { navigate, routeStore } from "../../router";
 import { localeStore, t, type MessageKey } from "../../i18n";
-import { Alert, Field } from "../../components/Field";
-import { AdminFrame } from "./AdminNav";
-import { describe, ruleText, type FieldErrors } from "./problems";
+import { Field } from "../../components/Field";
+import { EditorForm, EditorLoading, useProblems } from "./EditorForm";
 import { blankSegment, blankWheel, clean, odds } from "./wheelModel";
 import { fromLocalInput, optionalNumber, toLocalInput } from "./campaignModel";
 import { prizeKinds, type PrizeKind, type WheelDefinition, type WheelSegment, type WheelView } from "./types";
@@ -16,8 +15,8 @@ export function WheelEditorPage({ wheelId }: { wheelId?: string }) {
   const [wheel, setWheel] = useState<WheelDefinition | null>(wheelId ? null : blankWheel());
   const [newId, setNewId] = useState("");
   const [remaining, setRemaining] = useState<Record<string, number | null>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [fields, setFields] = useState<FieldErrors>({});
+  const problems = useProblems();
+  const { err, fields } = problems;
   // A new wheel's editor reopens on its own address after the first save, with "?created=1".
   const [saved, setSaved] = useState(() => routeStore.get().query.has("created"));
 
@@ -27,26 +26,19 @@ export function WheelEditorPage({ wheelId }: { wheelId?: string }) {
   };
 
   useEffect(() => {
-    if (wheelId) api<WheelView>("GET", `/api/admin/wheels/${encodeURIComponent(wheelId)}`).then(show, (e) => setError(describe(e).message));
+    if (wheelId) api<WheelView>("GET", `/api/admin/wheels/${encodeURIComponent(wheelId)}`).then(show, problems.fail);
   }, [wheelId]);
 
-  if (!wheel) return <AdminFrame><Alert message={error} />{!error && <p role="status">{t("common.loading")}</p>}</AdminFrame>;
+  if (!wheel) return <EditorLoading error={problems.error} />;
 
   const w = wheel;
   const set = (change: Partial<WheelDefinition>) => setWheel({ ...w, ...change });
   const setSegment = (i: number, s: WheelSegment) => set({ segments: w.segments.map((x, j) => (j === i ? s : x)) });
-  const placed = new Set<string>();
-  const err = (path: string) => {
-    if (!fields[path]) return null;
-    placed.add(path);
-    return fields[path];
-  };
   const chances = odds(w.segments);
 
   const save = async (e: Event) => {
     e.preventDefault();
-    setError(null);
-    setFields({});
+    problems.clear();
     setSaved(false);
     try {
       const body = clean(w);
@@ -57,9 +49,7 @@ export function WheelEditorPage({ wheelId }: { wheelId?: string }) {
       setSaved(true);
       if (!wheelId) navigate(`/admin/wheels/${encodeURIComponent(view.id)}?created=1`, true);
     } catch (problem) {
-      const { message, fields: f } = describe(problem);
-      setError(message);
-      setFields(f);
+      problems.fail(problem);
     }
   };
 
@@ -102,24 +92,12 @@ export function WheelEditorPage({ wheelId }: { wheelId?: string }) {
       </fieldset>
     </>
   );
-  const rest = Object.keys(fields).filter((p) => !placed.has(p));
-
   return (
-    <AdminFrame>
-      <section class="admin-editor">
-        <p><a href="/admin/wheels">← {t("admin.nav.wheels")}</a></p>
-        <h1>{wheelId ? t("admin.wheel.editTitle") : t("admin.wheel.newTitle")}</h1>
-        <form onSubmit={save} noValidate>
-          <Alert message={error} />
-          {rest.length > 0 && <ul class="field-errors" data-testid="field-errors">{rest.map((p) => <li key={p}>{ruleText(p)}</li>)}</ul>}
-          {saved && <p class="ok" role="status" data-testid="saved">{t("admin.saved")}</p>}
-          {body}
-          <div class="actions sticky">
-            <button type="submit" class="primary" data-testid="save-wheel">{t("admin.save")}</button>
-          </div>
-        </form>
-      </section>
-    </AdminFrame>
+    <EditorForm back={{ href: "/admin/wheels", label: t("admin.nav.wheels") }}
+      title={wheelId ? t("admin.wheel.editTitle") : t("admin.wheel.newTitle")}
+      problems={problems} saved={saved} onSubmit={save} saveTestId="save-wheel">
+      {body}
+    </EditorForm>
   );
 }
 

@@ -1,25 +1,16 @@
 /** The admin api's shapes (docs/referrals.md, docs/wheel.md, docs/protocol.md). */
 
 export type CampaignStatus = "Draft" | "Active" | "Paused" | "Ended";
-export type QualifyingEvent = "Signup" | "FirstQuizCompleted" | "QuizzesCompleted" | "FirstWheelSpin";
-export const qualifyingEvents: QualifyingEvent[] = ["Signup", "FirstQuizCompleted", "QuizzesCompleted", "FirstWheelSpin"];
+import type { MilestoneTier, QualifyingEvent, RewardSpec } from "../../api/referrals";
 
-export interface RewardSpec {
-  currency: string;
-  amount: number;
-  codePool?: string | null;
-}
+export type { MilestoneTier, QualifyingEvent, RewardSpec };
+export const qualifyingEvents: QualifyingEvent[] = ["Signup", "FirstQuizCompleted", "QuizzesCompleted", "FirstWheelSpin"];
 
 export interface OfferVariant {
   name: string;
   weight: number;
   referrerRewards: RewardSpec[];
   refereeRewards: RewardSpec[];
-}
-
-export interface MilestoneTier {
-  referrals: number;
-  bonus: RewardSpec[];
 }
 
 export interface CampaignRequest {

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { api, ApiError } from "../../api/http";
 import type { WalletResponse } from "../../api/types";
-import { hub, type FeedListener } from "../../live/hub";
+import { hub } from "../../live/hub";
 import { formatDateTime, formatNumber, t, useLocale } from "../../i18n";
 import { Alert } from "../../components/Field";
 import { WheelDisc } from "./WheelDisc";
@@ -89,29 +89,26 @@ export function WheelPage({ wheelId }: { wheelId: string }) {
 
   // Live odds and big wins: watch the wheel on the hub, again after every reconnect.
   useEffect(() => {
-    const feed: FeedListener = {
-      onEvent(name, payload) {
-        if (name === "wheelStockChanged") {
-          const event = payload as WheelStockChangedEvent;
-          if (event.wheelId === wheelId && event.sequence > oddsSequence.current) applyOdds({ ...event.odds, sequence: event.sequence });
-        } else if (name === "wheelBigWin") {
-          const event = payload as WheelBigWinEvent;
-          if (event.wheelId !== wheelId || seenBigWins.current.has(event.sequence)) return;
-          seenBigWins.current.add(event.sequence);
-          setBigWins((list) => [event, ...list].slice(0, 5));
-        }
-      },
-      async resync() {
-        applyOdds(await hub.invoke<WheelOdds>("WatchWheel", wheelId));
-        setWatching(true);
-      },
+    const resync = async () => {
+      applyOdds(await hub.invoke<WheelOdds>("WatchWheel", wheelId));
+      setWatching(true);
     };
+    const offStock = hub.on<WheelStockChangedEvent>("wheelStockChanged", (event) => {
+      if (event.wheelId === wheelId && event.sequence > oddsSequence.current) applyOdds({ ...event.odds, sequence: event.sequence });
+    });
+    const offBigWin = hub.on<WheelBigWinEvent>("wheelBigWin", (event) => {
+      if (event.wheelId !== wheelId || seenBigWins.current.has(event.sequence)) return;
+      seenBigWins.current.add(event.sequence);
+      setBigWins((list) => [event, ...list].slice(0, 5));
+    });
     const connected = hub.state.get() === "connected";
-    hub.addFeed(feed);
-    if (connected) void feed.resync().catch(() => undefined);
+    const stopWatching = hub.watch({ resync });
+    if (connected) void resync().catch(() => undefined);
     else void hub.ensure().catch(() => undefined);
     return () => {
-      hub.removeFeed(feed);
+      stopWatching();
+      offStock();
+      offBigWin();
       if (hub.state.get() === "connected") void hub.invoke("UnwatchWheel", wheelId).catch(() => undefined);
     };
   }, [wheelId]);
