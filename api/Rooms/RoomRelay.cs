@@ -64,7 +64,14 @@ public sealed partial class RoomRelay(IClusterClient cluster, IHubContext<GameHu
         link.Members[connectionId] = new RoomMember(userId, isHost);
         _connections.GetOrAdd(connectionId, _ => new()).TryAdd(roomId, 0);
         await hub.Groups.AddToGroupAsync(connectionId, RoomGroups.All(roomId));
-        await hub.Groups.AddToGroupAsync(connectionId, isHost ? RoomGroups.Host(roomId) : RoomGroups.Players(roomId));
+
+        // Players get no group of their own (they are everyone but the hosts): one group add per
+        // player instead of two, and each add locks the whole group's dictionary to compare sizes.
+        if (isHost)
+        {
+            link.Hosts[connectionId] = 0;
+            await hub.Groups.AddToGroupAsync(connectionId, RoomGroups.Host(roomId));
+        }
     }
 
     /// <summary>Detaches a connection from one room; the last one out unsubscribes the node.</summary>
@@ -81,7 +88,11 @@ public sealed partial class RoomRelay(IClusterClient cluster, IHubContext<GameHu
         }
 
         await hub.Groups.RemoveFromGroupAsync(connectionId, RoomGroups.All(roomId));
-        await hub.Groups.RemoveFromGroupAsync(connectionId, member.IsHost ? RoomGroups.Host(roomId) : RoomGroups.Players(roomId));
+        if (member.IsHost)
+        {
+            link.Hosts.TryRemove(connectionId, out _);
+            await hub.Groups.RemoveFromGroupAsync(connectionId, RoomGroups.Host(roomId));
+        }
         await UnsubscribeIfUnused(link);
     }
 
@@ -94,6 +105,7 @@ public sealed partial class RoomRelay(IClusterClient cluster, IHubContext<GameHu
             {
                 if (_rooms.TryGetValue(roomId, out var link) && link.Members.TryRemove(connectionId, out _))
                 {
+                    link.Hosts.TryRemove(connectionId, out _);
                     await UnsubscribeIfUnused(link);
                 }
             }
@@ -212,7 +224,7 @@ public sealed partial class RoomRelay(IClusterClient cluster, IHubContext<GameHu
 
         try
         {
-            await hub.Clients.Group(RoomGroups.Players(link.RoomId)).SendAsync(
+            await hub.Clients.GroupExcept(RoomGroups.All(link.RoomId), [.. link.Hosts.Keys]).SendAsync(
                 HubEvents.PlayerCount, new PlayerCountMessage(link.RoomId, send.Sequence, send.Count));
         }
         catch (Exception ex)

@@ -44,7 +44,7 @@ public static class LoadGenRunner
             await using var server = await ChildServer.StartBareAsync(ct);
             log.WriteLine($"bare hub started, pid {server.Pid}, {server.Url}, question frame {payload} bytes");
             var bareTarget = new BareTarget(server.Url, payload);
-            await WarmUpAsync(options, bareTarget, log, ct);
+            await WarmUpAsync(options, bareTarget, server.Pid, log, ct);
             bare = await new GameRun(options, bareTarget, server.Pid, log).RunAsync(ct);
         }
 
@@ -76,7 +76,7 @@ public static class LoadGenRunner
 
             var url = server?.Url ?? options.Url ?? throw new ArgumentException("pass --url of a running api, or --start-server.");
             using var target = new ProductTarget(url, Math.Max(options.Batch, 16));
-            await WarmUpAsync(options, target, log, ct);
+            await WarmUpAsync(options, target, server?.Pid ?? options.ServerPid, log, ct);
             return await new GameRun(options, target, server?.Pid ?? options.ServerPid, log).RunAsync(ct);
         }
         finally
@@ -92,8 +92,10 @@ public static class LoadGenRunner
     /// One short game (one room, <see cref="LoadGenOptions.Warmup"/> players, one question) on the
     /// target before the measured run, its metrics dropped: a fresh .NET process spends much of
     /// its first seconds in the JIT's tiered compilation, which is start-up, not the server's cost.
+    /// Then both processes are let settle (<see cref="SettleAsync"/>), so that the tier-up the
+    /// warm-up triggered is not billed to the measured seating of whichever target runs first.
     /// </summary>
-    private static async Task WarmUpAsync(LoadGenOptions options, IGameTarget target, TextWriter log, CancellationToken ct)
+    private static async Task WarmUpAsync(LoadGenOptions options, IGameTarget target, int? serverPid, TextWriter log, CancellationToken ct)
     {
         if (options.Warmup == 0)
         {
@@ -102,8 +104,46 @@ public static class LoadGenRunner
 
         var warm = options with { Rooms = 1, Players = options.Warmup, Questions = 1, RevealMs = 0, ThinkMinMs = 0, ThinkMaxMs = 1000 };
         var metrics = await new GameRun(warm, target, null, TextWriter.Null).RunAsync(ct);
-        log.WriteLine($"[{DateTime.Now:HH:mm:ss.f}] {target.Name}: warm-up game of {options.Warmup} players played ({metrics.Seating.Seated} seated; not measured)");
+        var settled = await SettleAsync(serverPid, ct);
+        log.WriteLine($"[{DateTime.Now:HH:mm:ss.f}] {target.Name}: warm-up game of {options.Warmup} players played ({metrics.Seating.Seated} seated; not measured), {settled}");
     }
+
+    /// <summary>
+    /// Waits, at most <see cref="SettleLimit"/>, until this generator compiled no method for a
+    /// whole <see cref="SettleQuiet"/> (two at most: timers) and the server (when its PID is known)
+    /// used under 15 % of a core over that window: the background tier-1 compilation of the code the warm-up made
+    /// hot, and the warm-up's garbage collected. Says how long it took.
+    /// </summary>
+    private static async Task<string> SettleAsync(int? serverPid, CancellationToken ct)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var methods = System.Runtime.JitInfo.GetCompiledMethodCount();
+        var serverCpu = serverPid is { } pid ? ProcSampler.TryRead(pid)?.CpuSeconds : null;
+        var compiledAtStart = methods;
+        while (clock.Elapsed < SettleLimit)
+        {
+            await Task.Delay(SettleQuiet, ct);
+            var nowMethods = System.Runtime.JitInfo.GetCompiledMethodCount();
+            var nowCpu = serverPid is { } p ? ProcSampler.TryRead(p)?.CpuSeconds : null;
+            Console.Error.WriteLine($"settle: {nowMethods - methods} methods, server {nowCpu - serverCpu:0.00} s");
+            var serverQuiet = serverCpu is null || nowCpu is null || nowCpu - serverCpu < 0.15 * SettleQuiet.TotalSeconds;
+            if (nowMethods - methods <= 2 && serverQuiet)
+            {
+                return $"settled in {clock.Elapsed.TotalSeconds:0.0} s ({methods - compiledAtStart} methods compiled meanwhile)";
+            }
+
+            methods = nowMethods;
+            serverCpu = nowCpu;
+        }
+
+        return $"not settled after {SettleLimit.TotalSeconds:0} s ({methods - compiledAtStart} methods compiled meanwhile)";
+    }
+
+    private static readonly TimeSpan SettleQuiet = TimeSpan.FromSeconds(1);
+
+    private static readonly TimeSpan SettleLimit = TimeSpan.FromSeconds(20);
 
     /// <summary>api/bin/Release/net10.0/Referral.Api.dll of the repository this tool was built in.</summary>
     internal static string DefaultApiDll()
