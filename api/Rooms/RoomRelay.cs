@@ -30,6 +30,12 @@ public sealed partial class RoomRelay(IClusterClient cluster, IHubContext<GameHu
     public async Task EnsureSubscribed(Guid roomId)
     {
         var link = _rooms.GetOrAdd(roomId, id => new RoomLink(id));
+        if (link.Subscription is not null)
+        {
+            // Every join after the first: no wait on the gate that thousands of joins would queue on.
+            return;
+        }
+
         await link.Gate.WaitAsync();
         try
         {
@@ -93,6 +99,7 @@ public sealed partial class RoomRelay(IClusterClient cluster, IHubContext<GameHu
             link.Hosts.TryRemove(connectionId, out _);
             await hub.Groups.RemoveFromGroupAsync(connectionId, RoomGroups.Host(roomId));
         }
+
         await UnsubscribeIfUnused(link);
     }
 

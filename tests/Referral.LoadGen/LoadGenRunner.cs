@@ -127,7 +127,6 @@ public static class LoadGenRunner
             await Task.Delay(SettleQuiet, ct);
             var nowMethods = System.Runtime.JitInfo.GetCompiledMethodCount();
             var nowCpu = serverPid is { } p ? ProcSampler.TryRead(p)?.CpuSeconds : null;
-            Console.Error.WriteLine($"settle: {nowMethods - methods} methods, server {nowCpu - serverCpu:0.00} s");
             var serverQuiet = serverCpu is null || nowCpu is null || nowCpu - serverCpu < 0.15 * SettleQuiet.TotalSeconds;
             if (nowMethods - methods <= 2 && serverQuiet)
             {
