@@ -1,8 +1,10 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using Referral.Grains.Abstractions.Quiz;
 using Referral.LoadGen.Protocol;
@@ -19,7 +21,9 @@ public sealed class ProductTarget : IGameTarget, IDisposable
     /// <summary>Not a common password (the api refuses those), long enough for the rules.</summary>
     public const string HostPassword = "correct-horse-battery-staple-42";
 
+    private const string GuestPath = "api/auth/guest";
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(60);
+    private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json");
     private readonly HttpClient _http;
     private readonly Uri _hub;
     private readonly string _runId = Guid.NewGuid().ToString("N")[..10];
@@ -73,17 +77,12 @@ public sealed class ProductTarget : IGameTarget, IDisposable
     {
         ArgumentNullException.ThrowIfNull(player);
         var clock = Stopwatch.StartNew();
-        var guest = await PostAsync("api/auth/guest", null, new
-        {
-            displayName = player.Nickname,
-            deviceId = $"loadgen-{Guid.NewGuid():N}", // a new guest every time, warm-up included
-            locale = "en",
-        }, ct);
-        player.UserId = guest.GetProperty("user").GetProperty("id").GetGuid();
+        var (userId, accessToken) = await GuestSignInAsync(player.Nickname, ct);
+        player.UserId = userId;
         player.SignInMs = clock.Elapsed.TotalMilliseconds;
 
         clock.Restart();
-        player.Hub = await HubClient.ConnectAsync(_hub, guest.GetProperty("accessToken").GetString(), player.OnEvent, CallTimeout, ct);
+        player.Hub = await HubClient.ConnectAsync(_hub, accessToken, player.OnEvent, CallTimeout, ct);
         player.ConnectMs = clock.Elapsed.TotalMilliseconds;
 
         clock.Restart();
@@ -123,6 +122,77 @@ public sealed class ProductTarget : IGameTarget, IDisposable
     public void Dispose() => _http.Dispose();
 
     private static Task<JsonElement> HostCall(RoomRun room, string method) => room.Host!.InvokeAsync(method, [room.RoomId], CallTimeout);
+
+    /// <summary>
+    /// <c>POST /api/auth/guest</c> for a new guest (a fresh device id every time, warm-up
+    /// included), lean on the generator's side: the body is written with a
+    /// <see cref="Utf8JsonWriter"/> and only <c>user.id</c> and <c>accessToken</c> are read from the
+    /// response with a <see cref="Utf8JsonReader"/>, no object model. Ten thousand sign-ins cost the
+    /// generator CPU that the bare baseline's generator does not spend.
+    /// </summary>
+    private async Task<(Guid UserId, string AccessToken)> GuestSignInAsync(string nickname, CancellationToken ct)
+    {
+        var body = new ArrayBufferWriter<byte>(160);
+        using (var writer = new Utf8JsonWriter(body))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("displayName", nickname);
+            writer.WriteString("deviceId", $"loadgen-{Guid.NewGuid():N}");
+            writer.WriteString("locale", "en");
+            writer.WriteEndObject();
+        }
+
+        using var content = new ReadOnlyMemoryContent(body.WrittenMemory);
+        content.Headers.ContentType = JsonMediaType;
+        using var response = await _http.PostAsync(GuestPath, content, ct);
+        var bytes = await response.Content.ReadAsByteArrayAsync(ct);
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new SeatException($"http_{(int)response.StatusCode}", $"POST {GuestPath}: {(int)response.StatusCode} {Encoding.UTF8.GetString(bytes)}");
+        }
+
+        return ReadGuest(bytes);
+    }
+
+    /// <summary>The new user's id (<c>user.id</c>) and its access token from a sign-in response.</summary>
+    private static (Guid UserId, string AccessToken) ReadGuest(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json);
+        Guid? userId = null;
+        string? token = null;
+        var depth = 0;
+        var inUser = false;
+        while (reader.Read())
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.StartObject or JsonTokenType.StartArray:
+                    depth++;
+                    break;
+                case JsonTokenType.EndObject or JsonTokenType.EndArray:
+                    depth--;
+                    inUser &= depth >= 2;
+                    break;
+                case JsonTokenType.PropertyName when depth == 1 && reader.ValueTextEquals("accessToken"u8):
+                    reader.Read();
+                    token = reader.GetString();
+                    break;
+                case JsonTokenType.PropertyName when depth == 1 && reader.ValueTextEquals("user"u8):
+                    inUser = true;
+                    break;
+                case JsonTokenType.PropertyName when depth == 2 && inUser && reader.ValueTextEquals("id"u8):
+                    reader.Read();
+                    userId = reader.GetGuid();
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        return userId is { } id && token is { Length: > 0 }
+            ? (id, token)
+            : throw new SeatException("bad_response", "The guest sign-in response has no user.id or accessToken.");
+    }
 
     private async Task<JsonElement> PostAsync(string path, string? token, object body, CancellationToken ct)
     {
