@@ -83,7 +83,7 @@ public static class SiloBuilderExtensions
                 silo.Services.AddGrainStorage(name, (services, storageName) => new ProcessGrainStorage(
                     storageName,
                     services.GetRequiredService<IOptions<ClusterOptions>>().Value,
-                    new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>()),
+                    services.GetRequiredService<Serializer>(),
                     services.GetRequiredService<IActivatorProvider>()));
             }
 
