@@ -1,10 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Serialization;
-using Orleans.Runtime.Hosting;
-using Orleans.Serialization.Serializers;
 using Orleans.Storage;
 using Referral.Grains.Abstractions;
 
@@ -76,15 +73,14 @@ public static class SiloBuilderExtensions
         {
             foreach (var name in new[] { StorageNames.Default, StorageNames.PubSub })
             {
-                // A dictionary of this process rather than Orleans' storage grains: every read and
-                // write was a grain call copying the state's bytes (ProcessGrainStorage). Copies are
-                // Orleans' own binary codecs (generated for every [GenerateSerializer] state): a
-                // fraction of the JSON serializer's CPU and allocations, and nothing else reads them.
-                silo.Services.AddGrainStorage(name, (services, storageName) => new ProcessGrainStorage(
-                    storageName,
-                    services.GetRequiredService<IOptions<ClusterOptions>>().Value,
-                    services.GetRequiredService<Serializer>(),
-                    services.GetRequiredService<IActivatorProvider>()));
+                silo.AddMemoryGrainStorage(name);
+
+                // Memory storage keeps a serialized copy of every state. Orleans' own binary codecs
+                // (generated at build time for every [GenerateSerializer] state) cost a fraction of
+                // the default JSON serializer's CPU and allocations on each write; nothing reads
+                // this copy but the silo itself, so the format does not matter.
+                silo.Services.AddOptions<MemoryGrainStorageOptions>(name)
+                    .Configure<Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
             }
 
             silo.UseInMemoryReminderService();
