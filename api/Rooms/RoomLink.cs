@@ -19,9 +19,6 @@ internal sealed class RoomLink(Guid roomId)
 
     public ConcurrentDictionary<string, RoomMember> Members { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>The host's connections among <see cref="Members"/>: players are the room's group minus these.</summary>
-    public ConcurrentDictionary<string, byte> Hosts { get; } = new(StringComparer.Ordinal);
-
     /// <summary>Guards the player-count throttle below.</summary>
     public Lock CountLock { get; } = new();
 

@@ -75,7 +75,6 @@ public sealed partial class RoomRelay(IClusterClient cluster, IHubContext<GameHu
         // player instead of two, and each add locks the whole group's dictionary to compare sizes.
         if (isHost)
         {
-            link.Hosts[connectionId] = 0;
             await hub.Groups.AddToGroupAsync(connectionId, RoomGroups.Host(roomId));
         }
     }
@@ -96,7 +95,6 @@ public sealed partial class RoomRelay(IClusterClient cluster, IHubContext<GameHu
         await hub.Groups.RemoveFromGroupAsync(connectionId, RoomGroups.All(roomId));
         if (member.IsHost)
         {
-            link.Hosts.TryRemove(connectionId, out _);
             await hub.Groups.RemoveFromGroupAsync(connectionId, RoomGroups.Host(roomId));
         }
 
@@ -112,7 +110,6 @@ public sealed partial class RoomRelay(IClusterClient cluster, IHubContext<GameHu
             {
                 if (_rooms.TryGetValue(roomId, out var link) && link.Members.TryRemove(connectionId, out _))
                 {
-                    link.Hosts.TryRemove(connectionId, out _);
                     await UnsubscribeIfUnused(link);
                 }
             }
@@ -231,7 +228,9 @@ public sealed partial class RoomRelay(IClusterClient cluster, IHubContext<GameHu
 
         try
         {
-            await hub.Clients.GroupExcept(RoomGroups.All(link.RoomId), [.. link.Hosts.Keys]).SendAsync(
+            // The host's connections, found when a count goes out (at most every N / 1,000 s).
+            var hosts = link.Members.Where(m => m.Value.IsHost).Select(m => m.Key).ToList();
+            await hub.Clients.GroupExcept(RoomGroups.All(link.RoomId), hosts).SendAsync(
                 HubEvents.PlayerCount, new PlayerCountMessage(link.RoomId, send.Sequence, send.Count));
         }
         catch (Exception ex)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -110,22 +111,23 @@ public static class LoadGenRunner
 
     /// <summary>
     /// Waits, at most <see cref="SettleLimit"/>, until this generator compiled no method for a
-    /// whole <see cref="SettleQuiet"/> (two at most: timers) and the server (when its PID is known)
-    /// used under 15 % of a core over that window: the background tier-1 compilation of the code the warm-up made
-    /// hot, and the warm-up's garbage collected. Says how long it took.
+    /// whole <see cref="SettleQuiet"/> (two at most: timers) and the server (when its PID is
+    /// known) used under 15 % of a core over that window: the background tier-1 compilation of
+    /// the code the warm-up made hot is done, and the warm-up's garbage collected. Says how long
+    /// it took.
     /// </summary>
     private static async Task<string> SettleAsync(int? serverPid, CancellationToken ct)
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var methods = System.Runtime.JitInfo.GetCompiledMethodCount();
+        var clock = Stopwatch.StartNew();
+        var methods = JitInfo.GetCompiledMethodCount();
         var serverCpu = serverPid is { } pid ? ProcSampler.TryRead(pid)?.CpuSeconds : null;
         var compiledAtStart = methods;
         while (clock.Elapsed < SettleLimit)
         {
             await Task.Delay(SettleQuiet, ct);
-            var nowMethods = System.Runtime.JitInfo.GetCompiledMethodCount();
+            var nowMethods = JitInfo.GetCompiledMethodCount();
             var nowCpu = serverPid is { } p ? ProcSampler.TryRead(p)?.CpuSeconds : null;
             var serverQuiet = serverCpu is null || nowCpu is null || nowCpu - serverCpu < 0.15 * SettleQuiet.TotalSeconds;
             if (nowMethods - methods <= 2 && serverQuiet)

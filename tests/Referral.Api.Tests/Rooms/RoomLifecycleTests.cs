@@ -146,6 +146,26 @@ public sealed class RoomLifecycleTests(ReferralApiFactory api) : IClassFixture<R
     }
 
     [Fact]
+    public async Task PlayersGetTheRoomsPlayerCountAndTheHostDoesNot()
+    {
+        var (host, hostHub, _, pin) = await OpenRoom();
+        await using var _ = hostHub;
+        using var __ = host;
+        var hostEvents = new HubRecorder(hostHub);
+        var (_, firstHub, first) = await Player(pin, "Counter One");
+        await using var ___ = firstHub;
+        var (_, secondHub, second) = await Player(pin, "Counter Two");
+        await using var ____ = secondHub;
+
+        // Players are the room's group minus the host's connections; the host has its own feed.
+        static bool Two(JsonElement e) => e.GetProperty("playerCount").GetInt32() == 2;
+        await Eventually.Until(
+            () => Task.FromResult<object?>(first.Count("playerCount", Two) > 0 && second.Count("playerCount", Two) > 0 && hostEvents.Count("hostActivity") > 0 ? true : null),
+            TimeSpan.FromSeconds(15), "both players counting two and the host's activity feed", Ct);
+        Assert.Equal(0, hostEvents.Count("playerCount"));
+    }
+
+    [Fact]
     public async Task AnAnswerToARoomThePlayerIsNotInIsRefused()
     {
         var (hostA, hubA, roomA, pinA) = await OpenRoom();

@@ -160,32 +160,34 @@ public sealed class ProductTarget : IGameTarget, IDisposable
         var reader = new Utf8JsonReader(json);
         Guid? userId = null;
         string? token = null;
-        var depth = 0;
-        var inUser = false;
-        while (reader.Read())
+        reader.Read(); // the response object
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            switch (reader.TokenType)
+            var name = reader.ValueSpan;
+            reader.Read();
+            if (name.SequenceEqual("accessToken"u8))
             {
-                case JsonTokenType.StartObject or JsonTokenType.StartArray:
-                    depth++;
-                    break;
-                case JsonTokenType.EndObject or JsonTokenType.EndArray:
-                    depth--;
-                    inUser &= depth >= 2;
-                    break;
-                case JsonTokenType.PropertyName when depth == 1 && reader.ValueTextEquals("accessToken"u8):
+                token = reader.GetString();
+            }
+            else if (name.SequenceEqual("user"u8) && reader.TokenType == JsonTokenType.StartObject)
+            {
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    var field = reader.ValueSpan;
                     reader.Read();
-                    token = reader.GetString();
-                    break;
-                case JsonTokenType.PropertyName when depth == 1 && reader.ValueTextEquals("user"u8):
-                    inUser = true;
-                    break;
-                case JsonTokenType.PropertyName when depth == 2 && inUser && reader.ValueTextEquals("id"u8):
-                    reader.Read();
-                    userId = reader.GetGuid();
-                    break;
-                default:
-                    break;
+                    if (field.SequenceEqual("id"u8))
+                    {
+                        userId = reader.GetGuid();
+                    }
+                    else
+                    {
+                        reader.Skip();
+                    }
+                }
+            }
+            else
+            {
+                reader.Skip();
             }
         }
 
