@@ -31,6 +31,9 @@ public static class AuthHostingExtensions
             // Keep JWT claim names (sub, role, sid) as they are instead of the long WS-* URIs.
             o.MapInboundClaims = false;
             o.Events = new AccessTokenEvents();
+
+            // No copy of the raw token in every request's authentication properties: nothing reads it back.
+            o.SaveToken = false;
             o.TokenValidationParameters = new TokenValidationParameters
             {
                 ValidIssuer = options.Issuer,
@@ -51,6 +54,14 @@ public static class AuthHostingExtensions
                 NameClaimType = TokenClaims.Subject,
                 RoleClaimType = TokenClaims.Role,
             };
+        });
+
+        // Our own validator for our own tokens (AccessTokenHandler says why and what it checks), on
+        // the same clock as the issuer.
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<TimeProvider>((o, clock) =>
+        {
+            o.TokenHandlers.Clear();
+            o.TokenHandlers.Add(new AccessTokenHandler(clock));
         });
 
         services.AddAuthorizationBuilder()
