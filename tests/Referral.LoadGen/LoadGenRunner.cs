@@ -90,7 +90,7 @@ public static class LoadGenRunner
     }
 
     /// <summary>
-    /// One short game (one room, <see cref="LoadGenOptions.Warmup"/> players, one question) on the
+    /// Short games (one room, <see cref="LoadGenOptions.Warmup"/> players, one question; <see cref="LoadGenOptions.WarmupRounds"/> of them) on the
     /// target before the measured run, its metrics dropped: a fresh .NET process spends much of
     /// its first seconds in the JIT's tiered compilation, which is start-up, not the server's cost.
     /// Then both processes are let settle (<see cref="SettleAsync"/>), so that the tier-up the
@@ -104,9 +104,12 @@ public static class LoadGenRunner
         }
 
         var warm = options with { Rooms = 1, Players = options.Warmup, Questions = 1, RevealMs = 0, ThinkMinMs = 0, ThinkMaxMs = 1000 };
-        var metrics = await new GameRun(warm, target, null, TextWriter.Null).RunAsync(ct);
-        var settled = await SettleAsync(serverPid, ct);
-        log.WriteLine($"[{DateTime.Now:HH:mm:ss.f}] {target.Name}: warm-up game of {options.Warmup} players played ({metrics.Seating.Seated} seated; not measured), {settled}");
+        for (var round = 1; round <= options.WarmupRounds; round++)
+        {
+            var metrics = await new GameRun(warm, target, null, TextWriter.Null).RunAsync(ct);
+            var settled = await SettleAsync(serverPid, ct);
+            log.WriteLine($"[{DateTime.Now:HH:mm:ss.f}] {target.Name}: warm-up game {round}/{options.WarmupRounds} of {options.Warmup} players played ({metrics.Seating.Seated} seated; not measured), {settled}");
+        }
     }
 
     /// <summary>
