@@ -154,7 +154,13 @@ public sealed partial class QuizRoomGrain
         S.Deadline = now + TimeSpan.FromSeconds(question.TimeLimitSeconds);
         _answered = 0;
         await Publish(seq => new QuestionStarted(RoomId, seq, PublicForm(index), now, S.Deadline.Value));
-        await Persist();
+
+        // Written by the next periodic flush (StateFlushInterval), not now: the write copies every
+        // player's state, and doing it while the question goes out to thousands of connections
+        // delayed the broadcast (docs/benchmarks.md). A crash before that flush resumes the room
+        // in the previous phase, from where the host opens the question again.
+        _stateDirty = true;
+        _lastFlush = now;
         ScheduleDeadline();
         LogQuestionOpened(logger, RoomId, index, S.Players.Count);
     }

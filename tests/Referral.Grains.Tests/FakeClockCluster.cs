@@ -20,6 +20,9 @@ public sealed class FakeClockCluster(FakeTimeProvider clock, Action<IServiceColl
 
     public IClusterClient Client => _cluster?.Client ?? throw new InvalidOperationException("Not started.");
 
+    /// <summary>The (only) silo's services: its grain storage, to see what a grain has written.</summary>
+    public IServiceProvider SiloServices => _cluster?.Silos[0].SiloHost.Services ?? throw new InvalidOperationException("Not started.");
+
     public async Task StartAsync()
     {
         var settings = TestSettings.Memory();

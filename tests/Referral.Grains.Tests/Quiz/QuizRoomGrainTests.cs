@@ -1,4 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Core.Internal;
+using Orleans.Runtime;
+using Orleans.Storage;
 using Orleans.Streams;
+using Referral.Grains.Abstractions;
 using Referral.Grains.Abstractions.Quiz;
 using Referral.Grains.Quiz;
 using Xunit;
@@ -9,6 +14,8 @@ namespace Referral.Grains.Tests.Quiz;
 public sealed class QuizRoomGrainTests(RoomClusterFixture fixture)
 {
     private static readonly Guid Host = Guid.NewGuid();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static QuizDefinition TwoQuestions() => new("Capitals", null,
     [
@@ -190,6 +197,53 @@ public sealed class QuizRoomGrainTests(RoomClusterFixture fixture)
         Assert.Equal(RoomPhase.Results, snapshot.Phase);
         Assert.Equal(0, snapshot.Me!.Score);
         Assert.Equal(1000, (await room.Snapshot(p1)).Value!.Me!.Score);
+    }
+
+    [Fact]
+    public async Task AnOpenedQuestionIsWrittenByTheNextPeriodicFlushAndSurvivesADeactivation()
+    {
+        var (room, _) = await OpenRoom();
+        await room.Join(Guid.NewGuid(), "First");
+        await room.Join(Guid.NewGuid(), "Second");
+        var storage = fixture.SiloServices.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default);
+
+        var started = (await room.Start(Host)).Value!;
+        Assert.Equal(RoomPhase.Question, started.Phase);
+
+        // Not written while the question goes out: the clock has not moved, so no flush is due.
+        await Task.Delay(600, Ct);
+        Assert.NotEqual(RoomPhase.Question, (await Stored(storage, room)).Phase);
+
+        // The activity timer writes it once the flush interval (1 s) has passed.
+        fixture.Clock.Advance(TimeSpan.FromSeconds(1));
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        QuizRoomState stored;
+        while ((stored = await Stored(storage, room)).Phase != RoomPhase.Question)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the opened question was not written within 10 s");
+            await Task.Delay(50, Ct);
+        }
+
+        Assert.Equal(started.Deadline, stored.Deadline);
+
+        // And a room deactivated before any periodic write keeps its open question.
+        var (other, _) = await OpenRoom();
+        var player = Guid.NewGuid();
+        await other.Join(player, "Solo");
+        await other.Join(Guid.NewGuid(), "Duo");
+        var open = (await other.Start(Host)).Value!;
+        await other.Cast<IGrainManagementExtension>().DeactivateOnIdle(Ct);
+        var resumed = (await other.Snapshot(player)).Value!;
+        Assert.Equal(RoomPhase.Question, resumed.Phase);
+        Assert.Equal(0, resumed.Question!.Index);
+        Assert.Equal(open.Deadline, resumed.Deadline);
+    }
+
+    private static async Task<QuizRoomState> Stored(IGrainStorage storage, IQuizRoomGrain room)
+    {
+        var state = new GrainState<QuizRoomState>(new QuizRoomState());
+        await storage.ReadStateAsync("room", room.GetGrainId(), state);
+        return state.State ?? new QuizRoomState();
     }
 
     [Fact]

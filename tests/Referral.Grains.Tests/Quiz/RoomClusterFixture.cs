@@ -27,6 +27,8 @@ public sealed class RoomClusterFixture : IAsyncLifetime
 
     public IClusterClient Client => _cluster.Client;
 
+    public IServiceProvider SiloServices => _cluster.SiloServices;
+
     public async ValueTask InitializeAsync() => await _cluster.StartAsync();
 
     public ValueTask DisposeAsync() => _cluster.DisposeAsync();
