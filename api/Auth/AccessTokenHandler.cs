@@ -35,10 +35,11 @@ public sealed class AccessTokenHandler(TimeProvider time) : TokenHandler
 
     private const int MaxHeaderBytes = 256;
 
-    /// <summary>The claims read, in the order of <see cref="ReadClaims"/>' switch; any other claim is skipped.</summary>
-    private static readonly string[] KnownClaims = ["iss", "aud", "exp", "nbf", "iat", TokenClaims.Subject, TokenClaims.SessionId, TokenClaims.TokenId, TokenClaims.Role];
+    /// <summary>The header members allowed, as UTF-8 names in the order of <see cref="HeaderName"/>.</summary>
+    private static readonly byte[][] HeaderNames = Utf8Names<HeaderName>();
 
-    private static readonly byte[][] KnownClaimNames = [.. KnownClaims.Select(Encoding.UTF8.GetBytes)];
+    /// <summary>The claims read, as UTF-8 names in the order of <see cref="ClaimName"/>; any other claim is skipped.</summary>
+    private static readonly byte[][] ClaimNames = Utf8Names<ClaimName>();
 
     /// <summary>The authentication type the general-purpose handler gives its identities.</summary>
     private const string DefaultAuthenticationType = "AuthenticationTypes.Federation";
@@ -236,17 +237,22 @@ public sealed class AccessTokenHandler(TimeProvider time) : TokenHandler
                 return TokenHead.Malformed("The token's header is not a JSON object.");
             }
 
+            var seen = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var member = reader.ValueTextEquals("alg"u8) ? 0 : reader.ValueTextEquals("kid"u8) ? 1 : reader.ValueTextEquals("typ"u8) ? 2 : -1;
-                var current = member switch { 0 => algorithm, 1 => keyId, 2 => type, _ => null };
-                if (member < 0 || current is not null || !reader.Read() || reader.TokenType != JsonTokenType.String)
+                var member = Member(ref reader, HeaderNames, ref seen, out var repeated);
+                if (member == Unknown || repeated || !reader.Read() || reader.TokenType != JsonTokenType.String)
                 {
                     return TokenHead.Malformed("The token's header holds something other than one alg, kid and typ string each.");
                 }
 
                 var value = reader.GetString();
-                _ = member switch { 0 => algorithm = value, 1 => keyId = value, _ => type = value };
+                switch ((HeaderName)member)
+                {
+                    case HeaderName.Alg: algorithm = value; break;
+                    case HeaderName.Kid: keyId = value; break;
+                    case HeaderName.Typ: type = value; break;
+                }
             }
 
             return reader.TokenType == JsonTokenType.EndObject && !reader.Read()
@@ -273,30 +279,29 @@ public sealed class AccessTokenHandler(TimeProvider time) : TokenHandler
             var seen = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var claim = KnownClaim(ref reader);
-                if (claim >= 0 && (seen & (1 << claim)) != 0)
+                var claim = Member(ref reader, ClaimNames, ref seen, out var repeated);
+                if (repeated)
                 {
-                    return TokenBody.Malformed($"The claim '{KnownClaims[claim]}' appears twice.");
+                    return TokenBody.Malformed($"The claim '{Named(claim)}' appears twice.");
                 }
 
-                seen |= claim >= 0 ? 1 << claim : 0;
                 reader.Read();
-                var ok = claim switch
+                var ok = (ClaimName)claim switch
                 {
-                    0 => TryString(ref reader, out body.Issuer),
-                    1 => TryStrings(ref reader, out body.Audiences),
-                    2 => TryTime(ref reader, out body.Expires),
-                    3 => TryTime(ref reader, out body.NotBefore),
-                    4 => TryTime(ref reader, out _),
-                    5 => TryString(ref reader, out body.Subject),
-                    6 => TryString(ref reader, out body.SessionId),
-                    7 => TryString(ref reader, out body.TokenId),
-                    8 => TryStrings(ref reader, out body.Roles),
+                    ClaimName.Iss => TryString(ref reader, out body.Issuer),
+                    ClaimName.Aud => TryStrings(ref reader, out body.Audiences),
+                    ClaimName.Exp => TryTime(ref reader, out body.Expires),
+                    ClaimName.Nbf => TryTime(ref reader, out body.NotBefore),
+                    ClaimName.Iat => TryTime(ref reader, out _),
+                    ClaimName.Sub => TryString(ref reader, out body.Subject),
+                    ClaimName.Sid => TryString(ref reader, out body.SessionId),
+                    ClaimName.Jti => TryString(ref reader, out body.TokenId),
+                    ClaimName.Role => TryStrings(ref reader, out body.Roles),
                     _ => Skip(ref reader),
                 };
                 if (!ok)
                 {
-                    return TokenBody.Malformed($"The claim '{(claim >= 0 ? KnownClaims[claim] : "?")}' has the wrong type.");
+                    return TokenBody.Malformed($"The claim '{Named(claim)}' has the wrong type.");
                 }
             }
 
@@ -310,18 +315,34 @@ public sealed class AccessTokenHandler(TimeProvider time) : TokenHandler
         }
     }
 
-    private static int KnownClaim(ref Utf8JsonReader reader)
+    private const int Unknown = -1;
+
+    /// <summary>
+    /// The index in <paramref name="names"/> of the property name under the reader, or
+    /// <see cref="Unknown"/>; <paramref name="repeated"/> when that name was already
+    /// <paramref name="seen"/> (a bit per index).
+    /// </summary>
+    private static int Member(ref Utf8JsonReader reader, byte[][] names, ref int seen, out bool repeated)
     {
-        for (var i = 0; i < KnownClaimNames.Length; i++)
+        repeated = false;
+        for (var i = 0; i < names.Length; i++)
         {
-            if (reader.ValueTextEquals(KnownClaimNames[i]))
+            if (reader.ValueTextEquals(names[i]))
             {
+                repeated = (seen & (1 << i)) != 0;
+                seen |= 1 << i;
                 return i;
             }
         }
 
-        return -1;
+        return Unknown;
     }
+
+    private static string Named(int claim) => claim == Unknown ? "?" : ((ClaimName)claim).ToString().ToLowerInvariant();
+
+    private static byte[][] Utf8Names<TEnum>()
+        where TEnum : struct, Enum =>
+        [.. Enum.GetNames<TEnum>().Select(n => Encoding.UTF8.GetBytes(n.ToLowerInvariant()))];
 
     private static bool TryString(ref Utf8JsonReader reader, out string? value)
     {
@@ -382,6 +403,28 @@ public sealed class AccessTokenHandler(TimeProvider time) : TokenHandler
         }
 
         return false;
+    }
+
+    /// <summary>The header members allowed; their JSON names are these, lower-case.</summary>
+    private enum HeaderName
+    {
+        Alg,
+        Kid,
+        Typ,
+    }
+
+    /// <summary>The claims read; their JSON names are these, lower-case.</summary>
+    private enum ClaimName
+    {
+        Iss,
+        Aud,
+        Exp,
+        Nbf,
+        Iat,
+        Sub,
+        Sid,
+        Jti,
+        Role,
     }
 
     private readonly record struct TokenHead(string? Algorithm, string? KeyId, string? Type, Exception? Error)
