@@ -38,6 +38,7 @@ app.UseRouting();
 app.UseCors();
 app.UseMiddleware<HubOriginCheck>();
 app.UseAuthentication();
+HubAccessFilter.UseAnonymousHubPrincipal(app);
 app.UseAuthorization();
 app.UseRateLimiter();
 
@@ -56,7 +57,7 @@ app.MapWebhookAdminApi();
 app.MapReferralWheels();
 app.MapOperationsApi();
 app.MapHub<GameHub>("/hubs/game", o => o.CloseOnAuthenticationExpiration = true)
-    .RequireAuthorization(Policies.Player);
+    .RequireAuthorization(Policies.HubConnect);
 app.MapReferralWebClient();
 
 await app.RunAsync();

@@ -30,6 +30,14 @@ public sealed class AccessTokenEvents : JwtBearerEvents
         return Task.CompletedTask;
     }
 
+    /// <summary>Whether a request carries a token at all, valid or not: an Authorization header, or access_token on a hub path.</summary>
+    public static bool PresentsToken(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Headers.Authorization.Count > 0
+            || (request.Path.StartsWithSegments(HubPathPrefix) && request.Query.ContainsKey("access_token"));
+    }
+
     public override async Task TokenValidated(TokenValidatedContext context)
     {
         var principal = context.Principal;

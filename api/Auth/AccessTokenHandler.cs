@@ -151,23 +151,15 @@ public sealed class AccessTokenHandler(TimeProvider time) : TokenHandler
             return Fail(new SecurityTokenMalformedException("The token names no user (sub)."));
         }
 
-        var issuer = body.Issuer ?? ClaimsIdentity.DefaultIssuer;
-        var identity = new ClaimsIdentity(
-            parameters.AuthenticationType ?? DefaultAuthenticationType,
-            parameters.NameClaimType ?? TokenClaims.Subject,
-            parameters.RoleClaimType ?? TokenClaims.Role);
-        identity.AddClaim(new Claim(TokenClaims.Subject, body.Subject, ClaimValueTypes.String, issuer));
-        if (body.SessionId is not null)
-        {
-            identity.AddClaim(new Claim(TokenClaims.SessionId, body.SessionId, ClaimValueTypes.String, issuer));
-        }
-
-        foreach (var role in body.Roles ?? [])
-        {
-            identity.AddClaim(new Claim(TokenClaims.Role, role, ClaimValueTypes.String, issuer));
-        }
-
-        identity.AddClaim(new Claim(TokenClaims.Expires, expiresAt.ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer64, issuer));
+        var identity = Identity(
+            body.Subject,
+            body.SessionId,
+            body.Roles ?? [],
+            expiresAt,
+            body.Issuer,
+            parameters.AuthenticationType,
+            parameters.NameClaimType,
+            parameters.RoleClaimType);
         return new TokenValidationResult
         {
             IsValid = true,
@@ -175,6 +167,42 @@ public sealed class AccessTokenHandler(TimeProvider time) : TokenHandler
             Issuer = body.Issuer,
             SecurityToken = new ValidatedAccessToken(body.TokenId, body.Issuer, notBefore ?? DateTime.MinValue, expires, key),
         };
+    }
+
+    /// <summary>
+    /// The identity a valid access token stands for: <c>sub</c>, <c>sid</c>, every <c>role</c> and
+    /// <c>exp</c>, nothing else. The hub's guest sign-in gives its connection the same identity for
+    /// the token it has just issued, so a connection signed in either way looks the same.
+    /// </summary>
+    public static ClaimsIdentity Identity(
+        string subject,
+        string? sessionId,
+        IEnumerable<string> roles,
+        long expiresAt,
+        string? issuer,
+        string? authenticationType = null,
+        string? nameClaimType = null,
+        string? roleClaimType = null)
+    {
+        ArgumentNullException.ThrowIfNull(roles);
+        issuer ??= ClaimsIdentity.DefaultIssuer;
+        var identity = new ClaimsIdentity(
+            authenticationType ?? DefaultAuthenticationType,
+            nameClaimType ?? TokenClaims.Subject,
+            roleClaimType ?? TokenClaims.Role);
+        identity.AddClaim(new Claim(TokenClaims.Subject, subject, ClaimValueTypes.String, issuer));
+        if (sessionId is not null)
+        {
+            identity.AddClaim(new Claim(TokenClaims.SessionId, sessionId, ClaimValueTypes.String, issuer));
+        }
+
+        foreach (var role in roles)
+        {
+            identity.AddClaim(new Claim(TokenClaims.Role, role, ClaimValueTypes.String, issuer));
+        }
+
+        identity.AddClaim(new Claim(TokenClaims.Expires, expiresAt.ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer64, issuer));
+        return identity;
     }
 
     private static TokenValidationResult Fail(Exception error) => new() { IsValid = false, Exception = error };

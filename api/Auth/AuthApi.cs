@@ -14,9 +14,6 @@ namespace Referral.Api.Auth;
 /// </summary>
 public static class AuthApi
 {
-    /// <summary>Locale of a guest whose app did not send one.</summary>
-    public const string DefaultLocale = "en";
-
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/auth").WithTags("Auth");
@@ -25,7 +22,7 @@ public static class AuthApi
         var open = group.MapGroup("").AllowAnonymous();
         open.MapPost("/register", Register).WithName("Register").RequireRateLimiting(RateLimitPolicies.Register);
         open.MapPost("/login", Login).WithName("Login").RequireRateLimiting(RateLimitPolicies.Login);
-        open.MapPost("/guest", Guest).WithName("GuestSignIn").RequireRateLimiting(RateLimitPolicies.Guest);
+        open.MapPost("/guest", Guest).WithName("GuestSignIn");
         open.MapPost("/refresh", Refresh).WithName("Refresh").RequireRateLimiting(RateLimitPolicies.Refresh);
 
         group.MapPost("/logout", Logout).WithName("Logout")
@@ -129,36 +126,25 @@ public static class AuthApi
     }
 
     private static async Task<Results<Ok<AuthResponse>, ValidationProblem, ProblemHttpResult>> Guest(
-        GuestRequest body, HttpContext http, AccountDirectory accounts, SessionResponses sessions, SecurityEvents events,
-        OperationsCounters operations)
+        GuestRequest body, HttpContext http, GuestSignIns guests)
     {
-        var errors = new Dictionary<string, string[]>();
-        InputRules.RequiredText(errors, "displayName", body.DisplayName);
-        InputRules.DeviceId(errors, "deviceId", body.DeviceId);
-        InputRules.OptionalText(errors, "locale", body.Locale);
-        InputRules.OptionalText(errors, "device", body.Device);
+        // The guest budget per address is shared with the hub's SignInGuest (GuestSignIns), so it
+        // is counted here rather than by the rate-limiting middleware, which keeps its own.
+        if (!guests.TryAcquire(RateLimitingExtensions.ClientIp(http), out var retryAfter))
+        {
+            return AccountProblems.TooMany(http, retryAfter, ProblemCodes.RateLimited, "Too many requests; try again later.");
+        }
+
+        var errors = GuestSignIns.Validate(body);
         if (errors.Count > 0)
         {
             return Problems.Validation(errors);
         }
 
-        var locale = string.IsNullOrWhiteSpace(body.Locale) ? DefaultLocale : body.Locale;
-        var newId = Guid.NewGuid();
-        var grant = await accounts.Device(body.DeviceId!).StartGuestSession(new GuestSignIn(newId, body.DisplayName!, locale), new OpenSession(body.Device));
-        if (!grant.Ok)
-        {
-            return AccountProblems.From(http, grant.Error!, grant.Detail);
-        }
-
-        // A device that had a guest gets it back: only a new id is a new user.
-        var userId = grant.Value!.User.Id;
-        if (userId == newId)
-        {
-            operations.SignedUp();
-        }
-
-        events.GuestSignedIn(userId, grant.Value.FamilyId);
-        return TypedResults.Ok(sessions.From(grant.Value));
+        var outcome = await guests.SignInAsync(body);
+        return outcome.Response is { } response
+            ? TypedResults.Ok(response)
+            : AccountProblems.From(http, outcome.Error!, outcome.Detail);
     }
 
     private static async Task<Results<Ok<AuthResponse>, ValidationProblem, ProblemHttpResult>> Refresh(

@@ -22,6 +22,7 @@ public static class AuthHostingExtensions
         services.AddSingleton(origins);
         services.AddSingleton<AccessTokenIssuer>();
         services.AddSingleton<SessionResponses>();
+        services.AddSingleton<GuestSignIns>();
         services.AddSingleton<AccountDirectory>();
         services.AddSingleton<SecurityEvents>();
         services.AddHostedService<AuthStartupLog>();
@@ -68,6 +69,8 @@ public static class AuthHostingExtensions
             .AddPolicy(Policies.Player, p => p.RequireAuthenticatedUser())
             .AddPolicy(Policies.Host, p => p.RequireAuthenticatedUser().RequireRole(Roles.Host))
             .AddPolicy(Policies.Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin))
+            .AddPolicy(Policies.HubConnect, p => p.RequireAssertion(c =>
+                c.User.Identity?.IsAuthenticated == true || (c.Resource is HttpContext http && !AccessTokenEvents.PresentsToken(http.Request))))
 
             // Deny by default: an endpoint someone forgets to give a policy needs a signed-in user
             // rather than being open.

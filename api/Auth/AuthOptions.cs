@@ -24,6 +24,13 @@ public sealed class AuthOptions
     /// <summary>Lifetime of an access token, at most 15 minutes. Default: 00:15:00.</summary>
     public TimeSpan AccessTokenLifetime { get; set; } = MaxAccessTokenLifetime;
 
+    /// <summary>
+    /// How long a hub connection opened without a token may stay open without signing in
+    /// (<c>SignInGuest</c>); it can do nothing else meanwhile. Between 1 second and 5 minutes.
+    /// Default: 00:00:30.
+    /// </summary>
+    public TimeSpan AnonymousHubTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Tolerance for clocks of different api nodes when checking exp/nbf, at most 30 seconds. Default: 00:00:30.</summary>
     public TimeSpan ClockSkew { get; set; } = MaxClockSkew;
 
@@ -69,6 +76,11 @@ public sealed class AuthOptions
         if (AccessTokenLifetime <= TimeSpan.Zero || AccessTokenLifetime > MaxAccessTokenLifetime)
         {
             errors.Add($"Auth:AccessTokenLifetime must be more than 0 and at most {MaxAccessTokenLifetime}, not {AccessTokenLifetime}.");
+        }
+
+        if (AnonymousHubTimeout < TimeSpan.FromSeconds(1) || AnonymousHubTimeout > TimeSpan.FromMinutes(5))
+        {
+            errors.Add($"Auth:AnonymousHubTimeout must be between 00:00:01 and 00:05:00, not {AnonymousHubTimeout}.");
         }
 
         if (ClockSkew < TimeSpan.Zero || ClockSkew > MaxClockSkew)

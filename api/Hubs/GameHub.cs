@@ -1,15 +1,15 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
-using Referral.Api.Auth;
 
 namespace Referral.Api.Hubs;
 
 /// <summary>
 /// The real-time front door for web and mobile clients. Game features add their methods here as
 /// they land; the clock is the first, because every countdown on a client is drawn against it.
-/// Every method needs a signed-in player unless it names a stricter policy itself.
+/// Every method needs a signed-in caller (<see cref="HubAccessFilter"/>) unless it is marked
+/// <see cref="AllowAnonymousAttribute"/> (only <c>SignInGuest</c>), and some name a stricter
+/// policy themselves.
 /// </summary>
-[Authorize(Policy = Policies.Player)]
 public sealed partial class GameHub(TimeProvider time) : Hub
 {
     /// <summary>

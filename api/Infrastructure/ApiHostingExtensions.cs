@@ -34,7 +34,7 @@ public static class ApiHostingExtensions
         builder.Services.AddSignalR(o =>
         {
             o.MaximumReceiveMessageSize = MaximumHubMessageBytes;
-            o.AddFilter<TokenExpiryFilter>();
+            o.AddFilter<HubAccessFilter>();
         });
         builder.Services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = 1024 * 1024);
         return builder;

@@ -115,13 +115,17 @@ public static class AuthorizationMatrix
         new("HEAD /{*path:clientroute}", Statuses.All(200), _ => Send(HttpMethod.Head, "host/rooms/x", null)),
 
         // The hub's HTTP side; its methods are in HubRows.
-        new("* /hubs/game/negotiate", Statuses.SignedIn(200), _ => Send(HttpMethod.Post, "hubs/game/negotiate?negotiateVersion=1", null)),
+        // Anonymous too: a connection opened without a token can sign in on the hub (SignInGuest) and nothing else.
+        new("* /hubs/game/negotiate", Statuses.All(200), _ => Send(HttpMethod.Post, "hubs/game/negotiate?negotiateVersion=1", null)),
     ];
 
     /// <summary>Every hub method: the standing player is seated in the room, the standing host hosts it.</summary>
     public static IReadOnlyList<HubRow> HubRows { get; } =
     [
         new("ServerTime", RoomPhase.None, _ => [], a => a != Actor.Anonymous),
+
+        // Only on a connection opened without a token: a signed-in connection belongs to its user.
+        new("SignInGuest", RoomPhase.None, _ => ["Matrix Guest", Guid.NewGuid().ToString("N"), null, null], a => a == Actor.Anonymous),
 
         // Anyone signed in may join a room by its PIN; being seated is what the player methods check.
         new("JoinRoom", RoomPhase.Lobby, c => [c.Room!.Pin, "Joiner Jo"], a => a != Actor.Anonymous),

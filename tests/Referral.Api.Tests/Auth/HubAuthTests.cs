@@ -8,25 +8,28 @@ using Xunit;
 
 namespace Referral.Api.Tests.Auth;
 
-/// <summary>The hub: token on connect, expiry during a connection, and the Origin allowlist.</summary>
+/// <summary>The hub: tokens on connect, expiry during a connection, and the Origin allowlist.</summary>
 [Collection(AccountsApiGroup.Name)]
 public sealed class HubAuthTests(AccountsApiFixture fixture)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task ConnectingWithoutATokenIsRefusedBeforeTheUpgrade()
+    public async Task ConnectingWithAnInvalidTokenIsRefused()
     {
-        await using var hub = fixture.Api.CreateHubConnection();
+        var forged = TestTokens.Mint(fixture.Player.Id, ["player"], key: new byte[32], sessionId: fixture.Player.SessionId);
+        await using var hub = fixture.Api.CreateHubConnection(accessToken: () => Task.FromResult<string?>(forged));
         var error = await Assert.ThrowsAnyAsync<Exception>(() => hub.StartAsync(Ct));
         Assert.Contains("401", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task ConnectingWithAnInvalidTokenIsRefused()
+    public async Task ConnectingWithAnExpiredTokenIsRefusedRatherThanOpenedAnonymously()
     {
-        var forged = TestTokens.Mint(fixture.Player.Id, ["player"], key: new byte[32], sessionId: fixture.Player.SessionId);
-        await using var hub = fixture.Api.CreateHubConnection(accessToken: () => Task.FromResult<string?>(forged));
+        // Without a token a connection opens anonymously (HubSignInTests); with a bad one it must
+        // not: the client learns that it has to refresh.
+        var expired = TestTokens.Mint(fixture.Player.Id, ["player"], issuedAt: DateTimeOffset.UtcNow.AddHours(-1), lifetime: TimeSpan.FromMinutes(5), sessionId: fixture.Player.SessionId);
+        await using var hub = fixture.Api.CreateHubConnection(accessToken: () => Task.FromResult<string?>(expired));
         var error = await Assert.ThrowsAnyAsync<Exception>(() => hub.StartAsync(Ct));
         Assert.Contains("401", error.Message, StringComparison.Ordinal);
     }

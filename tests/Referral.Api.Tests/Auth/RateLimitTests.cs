@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Referral.Api.Auth;
 using Referral.Testing;
 using Xunit;
 
@@ -49,6 +52,27 @@ public sealed class RateLimitTests(LimitedApi fixture) : IClassFixture<LimitedAp
         }
 
         await AssertLimited(await Post("198.51.100.21", "api/auth/guest", NewGuest()), "rate_limited");
+    }
+
+    [Fact]
+    public async Task GuestSignInsOverHttpAndOnTheHubDrawOnOneBudgetPerAddress()
+    {
+        const string Address = "198.51.100.80";
+        Assert.Equal(HttpStatusCode.OK, (await Post(Address, "api/auth/guest", NewGuest())).StatusCode);
+        await using (var first = await AnonymousHub(Address))
+        {
+            await first.InvokeAsync<AuthResponse>("SignInGuest", "Limited Guest", AuthClient.NewDeviceId(), null, null, Ct);
+        }
+
+        // Both doors are closed now: two sign-ins were the whole budget.
+        await AssertLimited(await Post(Address, "api/auth/guest", NewGuest()), "rate_limited");
+        await using var second = await AnonymousHub(Address);
+        var refused = await Assert.ThrowsAsync<HubException>(() => second.InvokeAsync<AuthResponse>("SignInGuest", "Limited Guest", AuthClient.NewDeviceId(), null, null, Ct));
+        Assert.Contains("HubException: rate_limited: ", refused.Message, StringComparison.Ordinal);
+
+        // Another address still signs in on the hub.
+        await using var elsewhere = await AnonymousHub("198.51.100.81");
+        await elsewhere.InvokeAsync<AuthResponse>("SignInGuest", "Limited Guest", AuthClient.NewDeviceId(), null, null, Ct);
     }
 
     [Fact]
@@ -126,6 +150,13 @@ public sealed class RateLimitTests(LimitedApi fixture) : IClassFixture<LimitedAp
         await ProblemAssert.Is(response, HttpStatusCode.TooManyRequests, code);
         var retryAfter = Assert.Single(response.Headers.GetValues("Retry-After"));
         Assert.True(int.Parse(retryAfter, CultureInfo.InvariantCulture) >= 1, $"Retry-After: {retryAfter}");
+    }
+
+    private async Task<HubConnection> AnonymousHub(string clientAddress)
+    {
+        var hub = fixture.Api.CreateHubConnection(configure: o => o.Headers["X-Forwarded-For"] = clientAddress);
+        await hub.StartAsync(Ct);
+        return hub;
     }
 
     private async Task<HttpResponseMessage> Post(string clientAddress, string path, object body)

@@ -3,13 +3,14 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Time.Testing;
+using Referral.Api.Auth;
 using Referral.Api.Hubs;
 using Xunit;
 
 namespace Referral.Api.Tests.Auth;
 
-/// <summary>The hub filter alone, on a fake clock: exact to the second of exp.</summary>
-public sealed class TokenExpiryFilterTests
+/// <summary>The hub filter alone, on a fake clock: exact to the second of exp; anonymous callers reach only anonymous methods.</summary>
+public sealed class HubAccessFilterTests
 {
     private static readonly DateTimeOffset Expiry = new(2030, 1, 1, 12, 0, 0, TimeSpan.Zero);
 
@@ -17,27 +18,42 @@ public sealed class TokenExpiryFilterTests
     public async Task InvocationsRunUntilTheSecondOfExpiryAndAreRefusedFromIt()
     {
         var clock = new FakeTimeProvider(Expiry.AddSeconds(-1));
-        var filter = new TokenExpiryFilter(clock);
+        var filter = new HubAccessFilter(clock, new AuthOptions());
         var context = Invocation(new Claim("exp", Expiry.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
         Assert.Equal("ran", await filter.InvokeMethodAsync(context, _ => ValueTask.FromResult<object?>("ran")));
 
         clock.Advance(TimeSpan.FromSeconds(1));
         var refused = await Assert.ThrowsAsync<HubException>(() => filter.InvokeMethodAsync(context, _ => ValueTask.FromResult<object?>("ran")).AsTask());
-        Assert.Equal(TokenExpiryFilter.ExpiredMessage, refused.Message);
+        Assert.Equal(HubAccessFilter.ExpiredMessage, refused.Message);
     }
 
     [Fact]
     public async Task ConnectionsWithoutAnExpiryAreRefused()
     {
-        var filter = new TokenExpiryFilter(new FakeTimeProvider(Expiry));
-        await Assert.ThrowsAsync<HubException>(() => filter.InvokeMethodAsync(Invocation(), _ => ValueTask.FromResult<object?>("ran")).AsTask());
+        var filter = new HubAccessFilter(new FakeTimeProvider(Expiry), new AuthOptions());
+        var refused = await Assert.ThrowsAsync<HubException>(() => filter.InvokeMethodAsync(Invocation(), _ => ValueTask.FromResult<object?>("ran")).AsTask());
+        Assert.Equal(HubAccessFilter.ExpiredMessage, refused.Message);
     }
 
-    private static HubInvocationContext Invocation(params Claim[] claims)
+    [Fact]
+    public async Task AnonymousCallersReachOnlyMethodsMarkedAnonymous()
     {
-        var user = new ClaimsPrincipal(new ClaimsIdentity(claims, "test"));
-        var method = typeof(GameHub).GetMethod(nameof(GameHub.ServerTime), BindingFlags.Public | BindingFlags.Instance)!;
+        var filter = new HubAccessFilter(new FakeTimeProvider(Expiry), new AuthOptions());
+        foreach (var user in new[] { new ClaimsPrincipal(), new ClaimsPrincipal(new ClaimsIdentity()) })
+        {
+            var refused = await Assert.ThrowsAsync<HubException>(() => filter.InvokeMethodAsync(Invocation(user, nameof(GameHub.ServerTime)), _ => ValueTask.FromResult<object?>("ran")).AsTask());
+            Assert.StartsWith(HubAccessFilter.SignInRequired + ":", refused.Message, StringComparison.Ordinal);
+            Assert.Equal("ran", await filter.InvokeMethodAsync(Invocation(user, nameof(GameHub.SignInGuest)), _ => ValueTask.FromResult<object?>("ran")));
+        }
+    }
+
+    private static HubInvocationContext Invocation(params Claim[] claims) =>
+        Invocation(new ClaimsPrincipal(new ClaimsIdentity(claims, "test")), nameof(GameHub.ServerTime));
+
+    private static HubInvocationContext Invocation(ClaimsPrincipal user, string methodName)
+    {
+        var method = typeof(GameHub).GetMethod(methodName, BindingFlags.Public | BindingFlags.Instance)!;
         return new HubInvocationContext(new FakeCallerContext(user), new EmptyServices(), new GameHub(TimeProvider.System), method, []);
     }
 

@@ -1,0 +1,78 @@
+using System.Threading.RateLimiting;
+using Referral.Api.Infrastructure;
+using Referral.Api.Operations;
+using Referral.Grains.Abstractions.Accounts;
+
+namespace Referral.Api.Auth;
+
+/// <summary>
+/// Guest sign-in, the one path behind both doors: <c>POST /api/auth/guest</c> and the hub's
+/// <c>SignInGuest</c>. Both draw on one budget per client address (<c>RateLimits:Guest</c>), so
+/// a second door is not a second allowance; both apply the same input rules and make the same
+/// grain call, so a device gets the same guest back whichever door it used.
+/// </summary>
+public sealed class GuestSignIns(
+    AccountDirectory accounts,
+    SessionResponses sessions,
+    SecurityEvents events,
+    OperationsCounters operations,
+    RateLimitOptions limits) : IDisposable
+{
+    /// <summary>Locale of a guest whose app did not send one.</summary>
+    public const string DefaultLocale = "en";
+
+    private readonly PartitionedRateLimiter<string> _perAddress = PartitionedRateLimiter.Create<string, string>(
+        address => RateLimitPartition.GetFixedWindowLimiter(address, _ => limits.Guest.ToFixedWindow()));
+
+    /// <summary>Counts one sign-in for the client address; false (with when to retry) when over the limit.</summary>
+    public bool TryAcquire(string clientAddress, out TimeSpan? retryAfter)
+    {
+        using var lease = _perAddress.AttemptAcquire(clientAddress);
+        retryAfter = !lease.IsAcquired && lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : null;
+        return lease.IsAcquired;
+    }
+
+    /// <summary>Every invalid field of <paramref name="request"/> with its message; empty when valid.</summary>
+    public static Dictionary<string, string[]> Validate(GuestRequest? request)
+    {
+        var errors = new Dictionary<string, string[]>();
+        InputRules.RequiredText(errors, "displayName", request?.DisplayName);
+        InputRules.DeviceId(errors, "deviceId", request?.DeviceId);
+        InputRules.OptionalText(errors, "locale", request?.Locale);
+        InputRules.OptionalText(errors, "device", request?.Device);
+        return errors;
+    }
+
+    /// <summary>
+    /// Signs a valid <paramref name="request"/> in: the device's guest (a new one the first time)
+    /// and a new session for it. The grain refuses a display name or locale the profile rules do
+    /// not accept (<see cref="GuestOutcome.Error"/>).
+    /// </summary>
+    public async Task<GuestOutcome> SignInAsync(GuestRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var locale = string.IsNullOrWhiteSpace(request.Locale) ? DefaultLocale : request.Locale;
+        var newId = Guid.NewGuid();
+        var grant = await accounts.Device(request.DeviceId!)
+            .StartGuestSession(new GuestSignIn(newId, request.DisplayName!, locale), new OpenSession(request.Device));
+        if (!grant.Ok)
+        {
+            return new GuestOutcome(null, null, grant.Error, grant.Detail);
+        }
+
+        // A device that had a guest gets it back: only a new id is a new user.
+        var session = grant.Value!;
+        if (session.User.Id == newId)
+        {
+            operations.SignedUp();
+        }
+
+        events.GuestSignedIn(session.User.Id, session.FamilyId);
+        return new GuestOutcome(sessions.From(session), session, null, null);
+    }
+
+    public void Dispose() => _perAddress.Dispose();
+}
+
+/// <summary>A guest sign-in: the response and the grant it was made from, or an <see cref="AccountErrors"/> code.</summary>
+public sealed record GuestOutcome(AuthResponse? Response, SessionGrant? Grant, string? Error, string? Detail);

@@ -1,0 +1,64 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.SignalR;
+using Referral.Api.Auth;
+using Referral.Api.Infrastructure;
+
+namespace Referral.Api.Hubs;
+
+/// <summary>
+/// Guest sign-in on the game connection itself: a player who joins by PIN opens one connection
+/// without a token, signs in on it and joins, with no HTTP request before it. The same sign-in as
+/// <c>POST /api/auth/guest</c> (<see cref="GuestSignIns"/>: same budget per address, same rules,
+/// same response), and the connection is the new session's from then on.
+/// </summary>
+public sealed partial class GameHub
+{
+    /// <summary>
+    /// Signs this anonymous connection in as the guest of <paramref name="deviceId"/> (a new one the
+    /// first time) and returns the session, tokens included, as the HTTP sign-in does. Refused on a
+    /// connection that is signed in already (<c>already_signed_in</c>).
+    /// </summary>
+    [AllowAnonymous]
+    public async Task<AuthResponse> SignInGuest(string? displayName, string? deviceId, string? locale, string? device, [FromServices] GuestSignIns guests, [FromServices] AuthOptions auth)
+    {
+        using var signIn = HubAccessFilter.BeginSignIn(Context)
+            ?? throw Error(HubAccessFilter.AlreadySignedIn, "This connection is signed in already; a connection belongs to one user.");
+        var address = Context.GetHttpContext() is { } http ? RateLimitingExtensions.ClientIp(http) : "unknown";
+        if (!guests.TryAcquire(address, out var retryAfter))
+        {
+            var seconds = (int)Math.Max(1, Math.Ceiling((retryAfter ?? TimeSpan.FromMinutes(1)).TotalSeconds));
+            throw Error(ProblemCodes.RateLimited, string.Create(CultureInfo.InvariantCulture, $"Too many guest sign-ins from this address; try again in {seconds} s."));
+        }
+
+        ArgumentNullException.ThrowIfNull(auth);
+        var request = new GuestRequest(displayName, deviceId, locale, device);
+        var errors = GuestSignIns.Validate(request);
+        if (errors.Count > 0)
+        {
+            throw Error(ProblemCodes.ValidationFailed, Fields(errors));
+        }
+
+        var outcome = await guests.SignInAsync(request);
+        if (outcome.Response is not { } response)
+        {
+            throw Error(outcome.Error!, outcome.Detail is { } field ? $"{field}: not accepted." : "The sign-in was refused.");
+        }
+
+        var grant = outcome.Grant!;
+        signIn.Complete(
+            AccessTokenHandler.Identity(
+                grant.User.Id.ToString(),
+                grant.FamilyId.ToString(),
+                grant.User.Roles,
+                response.AccessTokenExpiresAt.ToUnixTimeSeconds(),
+                auth.Issuer),
+            response.AccessTokenExpiresAt);
+        return response;
+    }
+
+    /// <summary>"field: message; field: message", fields in name order.</summary>
+    private static string Fields(Dictionary<string, string[]> errors) =>
+        string.Join("; ", errors.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"));
+}

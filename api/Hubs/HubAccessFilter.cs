@@ -1,0 +1,172 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Reflection;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Connections.Features;
+using Microsoft.AspNetCore.SignalR;
+using Referral.Api.Auth;
+
+namespace Referral.Api.Hubs;
+
+/// <summary>
+/// Who may call what on the hub. A connection opened with a valid access token is signed in; one
+/// opened without a token is anonymous: it may call only the methods marked
+/// <see cref="AllowAnonymousAttribute"/> (<c>SignInGuest</c>), and is closed if it has not signed
+/// in within <c>Auth:AnonymousHubTimeout</c>. Every other method needs a signed-in caller whose
+/// access token has not expired: exp exactly, with no clock skew (the skew is for tokens minted on
+/// another node's clock, and clients know exp and refresh before it). Without the expiry check a
+/// connection would keep a user's authority for as long as the socket stays up. A connection that
+/// signed in on the hub is closed when its token expires, as SignalR closes one that connected
+/// with a token (<c>CloseOnAuthenticationExpiration</c>).
+/// </summary>
+public sealed class HubAccessFilter(TimeProvider time, AuthOptions auth) : IHubFilter
+{
+    public const string ExpiredMessage = "The access token has expired: refresh it and reconnect.";
+
+    public const string SignInRequired = "sign_in_required";
+
+    public const string AlreadySignedIn = "already_signed_in";
+
+    private static readonly ConcurrentDictionary<MethodInfo, bool> Anonymous = new();
+
+    public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        if (!IsSignedIn(context.Context.User))
+        {
+            // The heartbeat (once a second per connection) closes it at its deadline: no timer per connection.
+            var deadline = new HubDeadline(context.Context, time, time.GetUtcNow() + auth.AnonymousHubTimeout);
+            context.Context.Features.Set(deadline);
+            context.Context.Features.Get<IConnectionHeartbeatFeature>()?.OnHeartbeat(static s => ((HubDeadline)s).Check(), deadline);
+        }
+
+        await next(context);
+    }
+
+    public ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
+    {
+        ArgumentNullException.ThrowIfNull(invocationContext);
+        ArgumentNullException.ThrowIfNull(next);
+        if (Anonymous.GetOrAdd(invocationContext.HubMethod, static m => m.IsDefined(typeof(AllowAnonymousAttribute), inherit: true)))
+        {
+            return next(invocationContext);
+        }
+
+        var user = invocationContext.Context.User;
+        if (!IsSignedIn(user))
+        {
+            throw new HubException($"{SignInRequired}: Sign in first: call SignInGuest on this connection, or connect with an access token.");
+        }
+
+        var exp = user!.FindFirst(TokenClaims.Expires)?.Value;
+        if (!long.TryParse(exp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            || time.GetUtcNow() >= DateTimeOffset.FromUnixTimeSeconds(seconds))
+        {
+            throw new HubException(ExpiredMessage);
+        }
+
+        return next(invocationContext);
+    }
+
+    /// <summary>Whether the caller of a hub connection is signed in (by its token, or on the hub).</summary>
+    public static bool IsSignedIn(ClaimsPrincipal? user) => user?.Identity?.IsAuthenticated == true;
+
+    /// <summary>
+    /// Starts signing an anonymous connection in; <see cref="HubSignIn.Complete"/> makes it that
+    /// user's until it closes, disposing without completing leaves it anonymous. Null when the
+    /// connection is signed in already or another sign-in on it is under way.
+    /// </summary>
+    public static HubSignIn? BeginSignIn(HubCallerContext connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        return !IsSignedIn(connection.User)
+            && connection.User is { } user
+            && connection.Features.Get<HubDeadline>() is { } deadline
+            && deadline.TryBeginSignIn()
+                ? new HubSignIn(user, deadline)
+                : null;
+    }
+
+    /// <summary>
+    /// A request to a hub path that presents no valid token gets a principal with no identity,
+    /// instead of the usual one with an unauthenticated identity (see <see cref="HubSignIn"/>).
+    /// Runs after authentication.
+    /// </summary>
+    public static void UseAnonymousHubPrincipal(IApplicationBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.Use(static (context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments(AccessTokenEvents.HubPathPrefix) && !IsSignedIn(context.User))
+            {
+                context.User = new ClaimsPrincipal();
+            }
+
+            return next(context);
+        });
+    }
+}
+
+/// <summary>
+/// One sign-in on an anonymous hub connection. SignalR fixes a connection's principal object when
+/// it opens, so the new identity is added to that object, which the api gave no identity at all
+/// for a request without a token (<see cref="HubAccessFilter.UseAnonymousHubPrincipal"/>): it
+/// becomes the principal's only, and primary, identity.
+/// </summary>
+public sealed class HubSignIn(ClaimsPrincipal user, HubDeadline deadline) : IDisposable
+{
+    private bool _completed;
+
+    /// <summary>The connection is <paramref name="identity"/>'s from now on, and closes at <paramref name="expiresAt"/>.</summary>
+    public void Complete(ClaimsIdentity identity, DateTimeOffset expiresAt)
+    {
+        ArgumentNullException.ThrowIfNull(identity);
+        user.AddIdentity(identity);
+        deadline.SignedIn(expiresAt);
+        _completed = true;
+    }
+
+    public void Dispose()
+    {
+        if (!_completed)
+        {
+            deadline.SignInFailed();
+        }
+    }
+}
+
+/// <summary>
+/// When an anonymous hub connection is closed: its sign-in deadline, then, once signed in on the
+/// hub, its access token's expiry. Checked on the connection's heartbeat.
+/// </summary>
+public sealed class HubDeadline(HubCallerContext connection, TimeProvider time, DateTimeOffset closeAt)
+{
+    private const int Anonymous = 0;
+    private const int SigningIn = 1;
+    private const int Signed = 2;
+
+    private long _closeAtTicks = closeAt.UtcTicks;
+    private int _state;
+
+    public DateTimeOffset CloseAt => new(Interlocked.Read(ref _closeAtTicks), TimeSpan.Zero);
+
+    public void Check()
+    {
+        if (time.GetUtcNow().UtcTicks >= Interlocked.Read(ref _closeAtTicks))
+        {
+            connection.Abort();
+        }
+    }
+
+    internal bool TryBeginSignIn() => Interlocked.CompareExchange(ref _state, SigningIn, Anonymous) == Anonymous;
+
+    internal void SignedIn(DateTimeOffset expiresAt)
+    {
+        Interlocked.Exchange(ref _closeAtTicks, expiresAt.UtcTicks);
+        Volatile.Write(ref _state, Signed);
+    }
+
+    internal void SignInFailed() => Interlocked.CompareExchange(ref _state, Anonymous, SigningIn);
+}
