@@ -8,22 +8,24 @@ namespace Referral.LoadGen.Tests;
 /// <summary>
 /// A small run of the load generator's <c>quiz</c> scenario against a real api on a loopback port
 /// (in-process Kestrel with its co-hosted silo): 200 guest players, three questions, a few wrong
-/// and a few late answers. It guards the generator and the product's delivery and scoring
+/// and a few late answers; the guests sign in on the hub in one run and over HTTP in the other. It guards the generator and the product's delivery and scoring
 /// together, so a regression in either shows in the suite; the numbers themselves are for
 /// docs/benchmarks.md, not for this test.
 /// </summary>
 public sealed class QuizSmokeTests(ReferralApiFactory api) : IClassFixture<ReferralApiFactory>
 {
-    [Fact]
-    public async Task TwoHundredPlayersGetEveryQuestionAndResultAndTheirScoresAreExact()
+    [Theory]
+    [InlineData("hub")]
+    [InlineData("http")]
+    public async Task TwoHundredPlayersGetEveryQuestionAndResultAndTheirScoresAreExact(string guestSignIn)
     {
         var options = LoadGenOptions.Parse(
         [
             "quiz", "--players", "200", "--questions", "3", "--time-limit", "5",
             "--think-min-ms", "100", "--think-max-ms", "1500", "--wrong-percent", "30", "--late-percent", "2",
-            "--reveal-ms", "200", "--batch", "50", "--no-baseline",
+            "--reveal-ms", "200", "--batch", "50", "--no-baseline", "--guest-sign-in", guestSignIn,
         ]);
-        using var target = new ProductTarget(api.ServerAddress, 50);
+        using var target = new ProductTarget(api.ServerAddress, 50, options.GuestSignIn == "hub");
 
         var run = await new GameRun(options, target, null, TextWriter.Null).RunAsync(TestContext.Current.CancellationToken);
 

@@ -58,6 +58,12 @@ public sealed record LoadGenOptions
     /// </summary>
     public int WarmupRounds { get; init; } = 2;
 
+    /// <summary>
+    /// quiz only: where players sign in as guests: <c>hub</c> (SignInGuest on the game connection,
+    /// opened without a token) or <c>http</c> (POST /api/auth/guest, then connect with the token).
+    /// </summary>
+    public string GuestSignIn { get; init; } = "hub";
+
     /// <summary>Pause after the last question's results before the next question.</summary>
     public int RevealMs { get; init; } = 1000;
 
@@ -127,6 +133,7 @@ public sealed record LoadGenOptions
                 "--warmup" => o with { Warmup = Int() },
                 "--warmup-rounds" => o with { WarmupRounds = Int() },
                 "--reveal-ms" => o with { RevealMs = Int() },
+                "--guest-sign-in" => o with { GuestSignIn = Value() },
                 "--no-baseline" => o with { Baseline = false },
                 "--payload-bytes" => o with { PayloadBytes = Int() },
                 "--out" => o with { Out = Value() },
@@ -167,6 +174,11 @@ public sealed record LoadGenOptions
         if (Warmup is < 0 or > 10_000 || WarmupRounds is < 1 or > 5)
         {
             throw new ArgumentException("--warmup 0–10,000 players, --warmup-rounds 1–5.");
+        }
+
+        if (GuestSignIn is not ("hub" or "http"))
+        {
+            throw new ArgumentException("--guest-sign-in hub or http.");
         }
 
         if (Stock is < 0 or > 1_000_000)

@@ -12,9 +12,11 @@ using Referral.LoadGen.Protocol;
 namespace Referral.LoadGen.Scenarios;
 
 /// <summary>
-/// The product: every player is a real guest account (POST /api/auth/guest), every host a
-/// registered account that authors the quiz and opens the room over HTTP; the game runs over the
-/// game hub with the documented methods.
+/// The product: every player is a real guest account, signed in on its game connection
+/// (SignInGuest on a connection opened without a token) or, with <c>--guest-sign-in http</c>,
+/// by POST /api/auth/guest before connecting with the token; every host is a registered account
+/// that authors the quiz and opens the room over HTTP; the game runs over the game hub with the
+/// documented methods.
 /// </summary>
 public sealed class ProductTarget : IGameTarget, IDisposable
 {
@@ -27,9 +29,11 @@ public sealed class ProductTarget : IGameTarget, IDisposable
     private readonly HttpClient _http;
     private readonly Uri _hub;
     private readonly string _runId = Guid.NewGuid().ToString("N")[..10];
+    private readonly bool _signInOnHub;
 
-    public ProductTarget(Uri baseUrl, int maxConnections)
+    public ProductTarget(Uri baseUrl, int maxConnections, bool signInOnHub = true)
     {
+        _signInOnHub = signInOnHub;
         ArgumentNullException.ThrowIfNull(baseUrl);
         _http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = maxConnections, PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30) })
         {
@@ -77,13 +81,28 @@ public sealed class ProductTarget : IGameTarget, IDisposable
     {
         ArgumentNullException.ThrowIfNull(player);
         var clock = Stopwatch.StartNew();
-        var (userId, accessToken) = await GuestSignInAsync(player.Nickname, ct);
-        player.UserId = userId;
-        player.SignInMs = clock.Elapsed.TotalMilliseconds;
+        if (_signInOnHub)
+        {
+            player.Hub = await HubClient.ConnectAsync(_hub, null, player.OnEvent, CallTimeout, ct);
+            player.ConnectMs = clock.Elapsed.TotalMilliseconds;
 
-        clock.Restart();
-        player.Hub = await HubClient.ConnectAsync(_hub, accessToken, player.OnEvent, CallTimeout, ct);
-        player.ConnectMs = clock.Elapsed.TotalMilliseconds;
+            clock.Restart();
+            var session = await player.Hub.InvokeAsync("SignInGuest", [player.Nickname, NewDeviceId(), "en", null], CallTimeout);
+            player.UserId = session.TryGetProperty("user", out var user) && user.TryGetProperty("id", out var id)
+                ? id.GetGuid()
+                : throw new SeatException("bad_response", "The SignInGuest result has no user.id.");
+            player.SignInMs = clock.Elapsed.TotalMilliseconds;
+        }
+        else
+        {
+            var (userId, accessToken) = await GuestSignInAsync(player.Nickname, ct);
+            player.UserId = userId;
+            player.SignInMs = clock.Elapsed.TotalMilliseconds;
+
+            clock.Restart();
+            player.Hub = await HubClient.ConnectAsync(_hub, accessToken, player.OnEvent, CallTimeout, ct);
+            player.ConnectMs = clock.Elapsed.TotalMilliseconds;
+        }
 
         clock.Restart();
         try
@@ -137,7 +156,7 @@ public sealed class ProductTarget : IGameTarget, IDisposable
         {
             writer.WriteStartObject();
             writer.WriteString("displayName", nickname);
-            writer.WriteString("deviceId", $"loadgen-{Guid.NewGuid():N}");
+            writer.WriteString("deviceId", NewDeviceId());
             writer.WriteString("locale", "en");
             writer.WriteEndObject();
         }
@@ -153,6 +172,9 @@ public sealed class ProductTarget : IGameTarget, IDisposable
 
         return ReadGuest(bytes);
     }
+
+    /// <summary>A fresh device for every guest, warm-up included: every sign-in makes a new user.</summary>
+    private static string NewDeviceId() => $"loadgen-{Guid.NewGuid():N}";
 
     /// <summary>The new user's id (<c>user.id</c>) and its access token from a sign-in response.</summary>
     private static (Guid UserId, string AccessToken) ReadGuest(ReadOnlySpan<byte> json)
