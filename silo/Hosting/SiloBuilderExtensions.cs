@@ -2,14 +2,18 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
 using Orleans.Serialization;
+using Orleans.Serialization.Serializers;
+using Orleans.Runtime.Hosting;
 using Orleans.Storage;
+using Referral.Silo.Persistence;
 using Referral.Grains.Abstractions;
 
 namespace Referral.Silo.Hosting;
 
 /// <summary>
 /// The one place a silo's providers are chosen, shared by the silo process, the silo co-hosted in
-/// the api, and the test clusters, so every topology runs the same grains on the same providers.
+/// the api, and the test clusters, so every topology runs the same grains on the same providers
+/// (memory storage aside: test clusters of several silos share Orleans' storage grains).
 /// </summary>
 public static class SiloBuilderExtensions
 {
@@ -49,8 +53,12 @@ public static class SiloBuilderExtensions
         return silo;
     }
 
-    /// <summary>Grain storage (Default, PubSubStore) and reminders: PostgreSQL when durable, else memory.</summary>
-    public static ISiloBuilder ConfigureReferralStorage(this ISiloBuilder silo, ReferralSettings settings)
+    /// <summary>
+    /// Grain storage (Default, PubSubStore) and reminders: PostgreSQL when durable, else memory:
+    /// the silo's own (<see cref="LocalGrainStorage"/>) when it is the only silo, as in memory mode,
+    /// or Orleans' storage grains, which several silos share (test clusters of more than one).
+    /// </summary>
+    public static ISiloBuilder ConfigureReferralStorage(this ISiloBuilder silo, ReferralSettings settings, bool singleSilo = true)
     {
         if (settings.IsDurable)
         {
@@ -73,14 +81,22 @@ public static class SiloBuilderExtensions
         {
             foreach (var name in new[] { StorageNames.Default, StorageNames.PubSub })
             {
-                silo.AddMemoryGrainStorage(name);
-
-                // Memory storage keeps a serialized copy of every state. Orleans' own binary codecs
+                // Either store keeps a serialized copy of every state. Orleans' own binary codecs
                 // (generated at build time for every [GenerateSerializer] state) cost a fraction of
                 // the default JSON serializer's CPU and allocations on each write; nothing reads
                 // this copy but the silo itself, so the format does not matter.
-                silo.Services.AddOptions<MemoryGrainStorageOptions>(name)
-                    .Configure<Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
+                if (singleSilo)
+                {
+                    silo.Services.AddGrainStorage(name, static (services, _) => new LocalGrainStorage(
+                        new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>()),
+                        services.GetRequiredService<IActivatorProvider>()));
+                }
+                else
+                {
+                    silo.AddMemoryGrainStorage(name);
+                    silo.Services.AddOptions<MemoryGrainStorageOptions>(name)
+                        .Configure<Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
+                }
             }
 
             silo.UseInMemoryReminderService();

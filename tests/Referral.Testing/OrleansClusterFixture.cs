@@ -24,7 +24,7 @@ public sealed class OrleansClusterFixture : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(initialSilosCount: 2);
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.ConfigureReferralStorage(settings);
+            silo.ConfigureReferralStorage(settings, singleSilo: false);
             silo.ConfigureReferralStreams(settings.Streaming);
             silo.Services.AddSingleton(TimeProvider.System);
         });
