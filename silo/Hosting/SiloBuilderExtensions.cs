@@ -88,7 +88,7 @@ public static class SiloBuilderExtensions
                 if (singleSilo)
                 {
                     silo.Services.AddGrainStorage(name, static (services, _) => new LocalGrainStorage(
-                        new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>()),
+                        services.GetRequiredService<Serializer>(),
                         services.GetRequiredService<IActivatorProvider>()));
                 }
                 else
