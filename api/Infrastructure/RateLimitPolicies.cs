@@ -5,7 +5,6 @@ public static class RateLimitPolicies
 {
     public const string Login = "login";
     public const string Register = "register";
-    public const string Guest = "guest";
     public const string Refresh = "refresh";
 
     /// <summary>Per signed-in user, for endpoints that hash a password.</summary>

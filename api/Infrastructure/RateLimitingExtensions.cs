@@ -6,7 +6,11 @@ using Referral.Api.Auth;
 
 namespace Referral.Api.Infrastructure;
 
-/// <summary>ASP.NET Core rate limiting: per client IP on the sign-in endpoints, per user elsewhere.</summary>
+/// <summary>
+/// ASP.NET Core rate limiting: per client IP on the sign-in endpoints, per user elsewhere. Guest
+/// sign-ins are counted by <see cref="Auth.GuestSignIns"/> instead, because the hub's
+/// <c>SignInGuest</c> shares their budget and the middleware cannot see hub invocations.
+/// </summary>
 public static class RateLimitingExtensions
 {
     public static IHostApplicationBuilder AddReferralRateLimiting(this IHostApplicationBuilder builder, RateLimitOptions limits)
@@ -19,7 +23,6 @@ public static class RateLimitingExtensions
             o.OnRejected = WriteRejection;
             o.AddPolicy(RateLimitPolicies.Login, http => PerClientIp(http, limits.Login));
             o.AddPolicy(RateLimitPolicies.Register, http => PerClientIp(http, limits.Register));
-            o.AddPolicy(RateLimitPolicies.Guest, http => PerClientIp(http, limits.Guest));
             o.AddPolicy(RateLimitPolicies.Refresh, http => PerClientIp(http, limits.Refresh));
             o.AddPolicy(RateLimitPolicies.Credentials, http => PerUser(http, limits.Credentials));
             o.AddPolicy(RateLimitPolicies.Authenticated, http => PerUser(http, limits.Authenticated));
