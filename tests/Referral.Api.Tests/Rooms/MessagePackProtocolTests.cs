@@ -61,4 +61,42 @@ public sealed class MessagePackProtocolTests(ReferralApiFactory api) : IClassFix
         var ack = await binary.InvokeAsync<Dictionary<object, object>>("Answer", roomId, 0, True, null, Ct);
         Assert.Equal(false, ack["Duplicate"]);
     }
+
+    [Fact]
+    public async Task AMessagePackClientSignsInAsAGuestOnTheHubAndJoins()
+    {
+        using var anonymous = api.CreateHttpClient();
+        var host = await anonymous.RegisterAsync(ct: Ct);
+        using var hostHttp = api.CreateHttpClient(host);
+        var quiz = new
+        {
+            title = "Binary sign-in",
+            questions = new object[]
+            {
+                new { type = "TrueFalse", text = "Bytes have bits.", options = new[] { "true", "false" }, correctOptions = new[] { 0 }, acceptedAnswers = Array.Empty<string>(), timeLimitSeconds = 30, points = "Standard" },
+            },
+        };
+        var quizId = (await (await hostHttp.PostAsJsonAsync("api/quizzes", quiz, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+        var room = await (await hostHttp.PostAsJsonAsync("api/rooms", new { quizId }, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        await using var binary = new HubConnectionBuilder()
+            .WithUrl(new Uri(api.ServerAddress, "hubs/game"), o =>
+            {
+                o.Transports = HttpTransportType.WebSockets;
+                o.SkipNegotiation = true;
+            })
+            .AddMessagePackProtocol()
+            .Build();
+        await binary.StartAsync(Ct);
+
+        var session = await binary.InvokeAsync<Dictionary<object, object>>("SignInGuest", "Binary Bea", AuthClient.NewDeviceId(), "fr", null, Ct);
+        var user = (Dictionary<object, object>)session["User"];
+        Assert.Equal("Binary Bea", user["DisplayName"]);
+        Assert.Equal(true, user["IsGuest"]);
+        Assert.False(string.IsNullOrEmpty(session["AccessToken"] as string));
+        Assert.False(string.IsNullOrEmpty(session["RefreshToken"] as string));
+
+        var seat = await binary.InvokeAsync<Dictionary<object, object>>("JoinRoom", room.GetProperty("pin").GetString(), "Binary Bea", Ct);
+        Assert.Equal(room.GetProperty("roomId").GetGuid().ToString(), seat["RoomId"]?.ToString(), ignoreCase: true);
+    }
 }
