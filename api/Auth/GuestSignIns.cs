@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Referral.Api.Infrastructure;
 using Referral.Api.Operations;
 using Referral.Grains.Abstractions.Accounts;
@@ -21,16 +20,10 @@ public sealed class GuestSignIns(
     /// <summary>Locale of a guest whose app did not send one.</summary>
     public const string DefaultLocale = "en";
 
-    private readonly PartitionedRateLimiter<string> _perAddress = PartitionedRateLimiter.Create<string, string>(
-        address => RateLimitPartition.GetFixedWindowLimiter(address, _ => limits.Guest.ToFixedWindow()));
+    private readonly KeyedThrottle _perAddress = new(limits.Guest);
 
     /// <summary>Counts one sign-in for the client address; false (with when to retry) when over the limit.</summary>
-    public bool TryAcquire(string clientAddress, out TimeSpan? retryAfter)
-    {
-        using var lease = _perAddress.AttemptAcquire(clientAddress);
-        retryAfter = !lease.IsAcquired && lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : null;
-        return lease.IsAcquired;
-    }
+    public bool TryAcquire(string clientAddress, out TimeSpan? retryAfter) => _perAddress.TryAcquire(clientAddress, out retryAfter);
 
     /// <summary>Every invalid field of <paramref name="request"/> with its message; empty when valid.</summary>
     public static Dictionary<string, string[]> Validate(GuestRequest? request)

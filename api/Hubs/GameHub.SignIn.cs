@@ -23,16 +23,17 @@ public sealed partial class GameHub
     [AllowAnonymous]
     public async Task<AuthResponse> SignInGuest(string? displayName, string? deviceId, string? locale, string? device, [FromServices] GuestSignIns guests, [FromServices] AuthOptions auth)
     {
+        ArgumentNullException.ThrowIfNull(guests);
+        ArgumentNullException.ThrowIfNull(auth);
         using var signIn = HubAccessFilter.BeginSignIn(Context)
             ?? throw Error(HubAccessFilter.AlreadySignedIn, "This connection is signed in already; a connection belongs to one user.");
         var address = Context.GetHttpContext() is { } http ? RateLimitingExtensions.ClientIp(http) : "unknown";
         if (!guests.TryAcquire(address, out var retryAfter))
         {
-            var seconds = (int)Math.Max(1, Math.Ceiling((retryAfter ?? TimeSpan.FromMinutes(1)).TotalSeconds));
+            var seconds = RateLimitRule.RetryAfterSeconds(retryAfter);
             throw Error(ProblemCodes.RateLimited, string.Create(CultureInfo.InvariantCulture, $"Too many guest sign-ins from this address; try again in {seconds} s."));
         }
 
-        ArgumentNullException.ThrowIfNull(auth);
         var request = new GuestRequest(displayName, deviceId, locale, device);
         var errors = GuestSignIns.Validate(request);
         if (errors.Count > 0)
@@ -43,7 +44,8 @@ public sealed partial class GameHub
         var outcome = await guests.SignInAsync(request);
         if (outcome.Response is not { } response)
         {
-            throw Error(outcome.Error!, outcome.Detail is { } field ? $"{field}: not accepted." : "The sign-in was refused.");
+            // The HTTP sign-in's words for a refused field (invalid_profile names it in the detail).
+            throw Error(outcome.Error!, outcome.Detail is { } field ? $"{field}: {AccountProblems.ProfileMessage(field)}" : "The sign-in was refused.");
         }
 
         var grant = outcome.Grant!;

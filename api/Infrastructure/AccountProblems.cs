@@ -45,8 +45,7 @@ public static class AccountProblems
     public static ProblemHttpResult TooMany(HttpContext http, TimeSpan? retryAfter, string code, string title)
     {
         ArgumentNullException.ThrowIfNull(http);
-        var seconds = (int)Math.Max(1, Math.Ceiling((retryAfter ?? TimeSpan.FromMinutes(1)).TotalSeconds));
-        http.Response.Headers[HeaderNames.RetryAfter] = seconds.ToString(CultureInfo.InvariantCulture);
+        http.Response.Headers[HeaderNames.RetryAfter] = RateLimitRule.RetryAfterSeconds(retryAfter).ToString(CultureInfo.InvariantCulture);
         return Problems.Status(StatusCodes.Status429TooManyRequests, code, title);
     }
 
@@ -69,7 +68,8 @@ public static class AccountProblems
         _ => "The password does not meet the password policy.",
     };
 
-    private static string ProfileMessage(string? field) => field switch
+    /// <summary>What the profile rules accept for <paramref name="field"/>, for people.</summary>
+    public static string ProfileMessage(string? field) => field switch
     {
         ProfileRules.DisplayNameField => string.Create(CultureInfo.InvariantCulture,
             $"{ProfileRules.MinDisplayNameLength}-{ProfileRules.MaxDisplayNameLength} characters, without control or invisible characters."),

@@ -21,6 +21,9 @@ public sealed class RateLimitRule
         AutoReplenishment = true,
     };
 
+    /// <summary>Retry-After in whole seconds: at least 1, one minute when the limiter did not say.</summary>
+    public static int RetryAfterSeconds(TimeSpan? wait) => (int)Math.Max(1, Math.Ceiling((wait ?? TimeSpan.FromMinutes(1)).TotalSeconds));
+
     public void Validate(string name, List<string> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);

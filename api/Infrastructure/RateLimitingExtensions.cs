@@ -53,8 +53,7 @@ public static class RateLimitingExtensions
     private static async ValueTask WriteRejection(OnRejectedContext context, CancellationToken cancellationToken)
     {
         var http = context.HttpContext;
-        var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
-        var seconds = (int)Math.Max(1, Math.Ceiling(wait.TotalSeconds));
+        var seconds = RateLimitRule.RetryAfterSeconds(context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : null);
         http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         http.Response.Headers[HeaderNames.RetryAfter] = seconds.ToString(CultureInfo.InvariantCulture);
         var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();

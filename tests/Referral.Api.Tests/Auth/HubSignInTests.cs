@@ -99,6 +99,7 @@ public sealed class HubSignInTests(AccountsApiFixture fixture)
 
         refused = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<AuthResponse>("SignInGuest", "Polyglot", AuthClient.NewDeviceId(), "xx-not-a-language", null, Ct));
         Assert.StartsWith("invalid_profile: locale", Message(refused), StringComparison.Ordinal);
+        Assert.Contains("A supported language", Message(refused), StringComparison.Ordinal);
 
         // Still anonymous, still able to sign in.
         await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<ServerClock>("ServerTime", Ct));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Referral.Testing;
 using Xunit;
 
@@ -14,8 +15,8 @@ public sealed class ShortHubApi : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        Api.Settings["Auth:AnonymousHubTimeout"] = $"00:00:0{AnonymousSeconds}";
-        Api.Settings["Auth:AccessTokenLifetime"] = $"00:00:0{TokenSeconds}";
+        Api.Settings["Auth:AnonymousHubTimeout"] = TimeSpan.FromSeconds(AnonymousSeconds).ToString("c", CultureInfo.InvariantCulture);
+        Api.Settings["Auth:AccessTokenLifetime"] = TimeSpan.FromSeconds(TokenSeconds).ToString("c", CultureInfo.InvariantCulture);
         await Api.InitializeAsync();
     }
 
