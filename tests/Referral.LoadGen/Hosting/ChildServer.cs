@@ -96,7 +96,10 @@ public sealed class ChildServer : IAsyncDisposable
         var environment = new Dictionary<string, string>
         {
             // The api runs with server GC (the Web SDK default), without DATAS and without
-            // dynamic PGO (Referral.Api.csproj): the baseline must too.
+            // dynamic PGO (ServerRuntime.props): the baseline does too. The api's two other GC
+            // settings (no background GC, gen0 capped) are not applied here: they lower the
+            // product's cost, and the baseline keeps the runtime's defaults for them, so no
+            // product setting can make the baseline slower.
             ["DOTNET_gcServer"] = "1",
             ["DOTNET_GCDynamicAdaptationMode"] = "0",
             ["DOTNET_TieredPGO"] = "0",
