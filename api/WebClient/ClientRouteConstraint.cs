@@ -12,11 +12,27 @@ public sealed class ClientRouteConstraint : IRouteConstraint
 
     private static readonly string[] ServerPrefixes = ["api", "hubs", "health", "openapi", "r"];
 
+    private static readonly PathString[] ServerPaths = [.. ServerPrefixes.Select(p => new PathString("/" + p))];
+
     public bool Match(HttpContext? httpContext, IRouter? route, string routeKey, RouteValueDictionary values, RouteDirection routeDirection)
     {
         ArgumentNullException.ThrowIfNull(values);
         var path = values.TryGetValue(routeKey, out var value) ? value?.ToString() ?? "" : "";
         return IsClientPath(path);
+    }
+
+    /// <summary>Whether a request path is under a prefix the server owns (api, hub, health, OpenAPI, referral links).</summary>
+    public static bool IsServerPath(PathString path)
+    {
+        foreach (var prefix in ServerPaths)
+        {
+            if (path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public static bool IsClientPath(string path)

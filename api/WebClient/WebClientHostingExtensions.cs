@@ -5,7 +5,8 @@ namespace Referral.Api.WebClient;
 
 /// <summary>
 /// Serves the web client built into wwwroot (api/web, docs/web-client.md): static files first in
-/// the pipeline, so they are public and never reach authorization, and index.html for the
+/// the pipeline (for paths the server does not own), so they are public and never reach
+/// authorization, and index.html for the
 /// client's routes. Hashed assets are cached for a year; everything else is revalidated, so a new
 /// build shows up at the next load.
 /// </summary>
@@ -25,8 +26,15 @@ public static class WebClientHostingExtensions
     public static WebApplication UseReferralWebClient(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseDefaultFiles();
-        app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = SetCacheHeaders });
+        // Not for the server's own paths: the default-files step looks for a directory on disk
+        // for every request it sees, which every api call and game connection would pay for.
+        app.UseWhen(
+            static context => !ClientRouteConstraint.IsServerPath(context.Request.Path),
+            static files =>
+            {
+                files.UseDefaultFiles();
+                files.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = SetCacheHeaders });
+            });
         return app;
     }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Referral.Grains.Quiz;
@@ -14,12 +15,17 @@ public sealed class ProfanityList
     private const int SubstringMinimum = 5;
     private static readonly string[] Suffixes = ["ers", "er", "ed", "ing", "in", "s", "y", "head", "face"];
     private readonly HashSet<string> _words;
-    private readonly string[] _long;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _wordSpans;
+
+    // One pass over a nickname for all long words at once (SearchValues builds a multi-string
+    // matcher), instead of one Contains per listed word on every join.
+    private readonly SearchValues<string> _long;
 
     public ProfanityList(IEnumerable<string> words)
     {
         _words = words.Select(Fold).Where(w => w.Length > 0).ToHashSet(StringComparer.Ordinal);
-        _long = _words.Where(w => w.Length >= SubstringMinimum && !w.Contains(' ', StringComparison.Ordinal)).ToArray();
+        _wordSpans = _words.GetAlternateLookup<ReadOnlySpan<char>>();
+        _long = SearchValues.Create([.. _words.Where(w => w.Length >= SubstringMinimum && !w.Contains(' ', StringComparison.Ordinal))], StringComparison.Ordinal);
     }
 
     /// <summary>The list shipped with the product.</summary>
@@ -44,7 +50,7 @@ public sealed class ProfanityList
         var joined = string.Concat(tokens);
         return _words.Contains(joined)
             || tokens.Append(joined).Any(IsInflectionOfListedWord)
-            || _long.Any(w => joined.Contains(w, StringComparison.Ordinal));
+            || joined.AsSpan().ContainsAny(_long);
     }
 
     /// <summary>"fuckers" or "shitface": a listed word with a common English ending or compound tail.</summary>
@@ -53,7 +59,7 @@ public sealed class ProfanityList
         foreach (var suffix in Suffixes)
         {
             if (token.Length > suffix.Length + 2 && token.EndsWith(suffix, StringComparison.Ordinal)
-                && _words.Contains(token[..^suffix.Length]))
+                && _wordSpans.Contains(token.AsSpan(0, token.Length - suffix.Length)))
             {
                 return true;
             }
