@@ -14,6 +14,7 @@ public static class ClientBuilderExtensions
     public static IClientBuilder ConfigureReferralClient(this IClientBuilder client, ReferralSettings settings)
     {
         var orleans = settings.Orleans;
+        GrainInterfaceTypeCache.AddTo(client.Services);
         client.Configure<ClusterOptions>(o =>
         {
             o.ClusterId = orleans.ClusterId;

@@ -27,6 +27,7 @@ public static class SiloBuilderExtensions
     public static ISiloBuilder ConfigureReferralSilo(this ISiloBuilder silo, ReferralSettings settings)
     {
         var orleans = settings.Orleans;
+        GrainInterfaceTypeCache.AddTo(silo.Services);
         silo.Configure<ClusterOptions>(o =>
         {
             o.ClusterId = orleans.ClusterId;

@@ -26,9 +26,14 @@ public sealed class OrleansClusterFixture : IAsyncLifetime
         {
             silo.ConfigureReferralStorage(settings, singleSilo: false);
             silo.ConfigureReferralStreams(settings.Streaming);
+            GrainInterfaceTypeCache.AddTo(silo.Services);
             silo.Services.AddSingleton(TimeProvider.System);
         });
-        builder.ConfigureClient(client => client.AddMemoryStreams(Grains.Abstractions.StorageNames.StreamProvider));
+        builder.ConfigureClient(client =>
+        {
+            client.AddMemoryStreams(Grains.Abstractions.StorageNames.StreamProvider);
+            GrainInterfaceTypeCache.AddTo(client.Services);
+        });
         _cluster = builder.Build();
         await _cluster.DeployAsync();
     }
