@@ -32,4 +32,10 @@ internal sealed class RoomLink(Guid roomId)
 
     /// <summary>A trailing send is scheduled (so the last change always reaches players).</summary>
     public bool FlushScheduled { get; set; }
+
+    /// <summary>
+    /// The room left its lobby (a question went out): players show the count only in the lobby,
+    /// so no count is sent to them from then on.
+    /// </summary>
+    public bool Started { get; set; }
 }

@@ -143,6 +143,13 @@ public sealed partial class RoomRelay(IClusterClient cluster, IHubContext<GameHu
             switch (e)
             {
                 case QuestionStarted started:
+                    lock (link.CountLock)
+                    {
+                        // A trailing lobby count (up to N / 1,000 s after the last join) would
+                        // otherwise go out to every player alongside the first question.
+                        link.Started = true;
+                    }
+
                     await hub.Clients.Group(RoomGroups.All(roomId)).SendAsync(HubEvents.QuestionStarted, started);
                     break;
 
@@ -182,10 +189,10 @@ public sealed partial class RoomRelay(IClusterClient cluster, IHubContext<GameHu
     }
 
     /// <summary>
-    /// Players see the room's count only when it changed, at most once a second, and less often in
-    /// big rooms: while 10,000 players are seated, a count per activity tick was over a million
-    /// messages, and one a second still over 100,000 (docs/benchmarks.md).
-    /// A trailing send makes sure the last change still arrives.
+    /// Players see the room's count in the lobby only, only when it changed, at most once a
+    /// second, and less often in big rooms: while 10,000 players are seated, a count per activity
+    /// tick was over a million messages, and one a second still over 100,000 (docs/benchmarks.md).
+    /// A trailing send makes sure the last change in the lobby still arrives.
     /// </summary>
     private async Task FlushPlayerCount(RoomLink link)
     {
@@ -193,7 +200,7 @@ public sealed partial class RoomRelay(IClusterClient cluster, IHubContext<GameHu
         lock (link.CountLock)
         {
             var pending = link.PendingCount;
-            if (pending.Count == link.SentCount)
+            if (link.Started || pending.Count == link.SentCount)
             {
                 return;
             }

@@ -166,6 +166,37 @@ public sealed class RoomLifecycleTests(ReferralApiFactory api) : IClassFixture<R
     }
 
     [Fact]
+    public async Task PlayersGetNoCountOnceTheGameStarted()
+    {
+        var (host, hostHub, roomId, pin) = await OpenRoom();
+        await using var _ = hostHub;
+        using var __ = host;
+        var hostEvents = new HubRecorder(hostHub);
+        var (_, firstHub, first) = await Player(pin, "Early Bird");
+        await using var ___ = firstHub;
+        static bool One(JsonElement e) => e.GetProperty("playerCount").GetInt32() == 1;
+        static bool Two(JsonElement e) => e.GetProperty("playerCount").GetInt32() == 2;
+        await Eventually.Until(
+            () => Task.FromResult<object?>(first.Count("playerCount", One) > 0 ? true : null),
+            TimeSpan.FromSeconds(15), "the lobby count reaching the first player", Ct);
+
+        await hostHub.InvokeAsync<JsonElement>("StartGame", roomId, Ct);
+        await Eventually.Until(
+            () => Task.FromResult<object?>(first.Count("questionStarted") > 0 ? true : null),
+            TimeSpan.FromSeconds(15), "the first question reaching the player", Ct);
+        var (_, lateHub, _) = await Player(pin, "Late Comer");
+        await using var ____ = lateHub;
+
+        // The host's feed counts the late player; players, who show the count only in the lobby,
+        // are not sent it (the throttle would have sent it within a second, trailing send included).
+        await Eventually.Until(
+            () => Task.FromResult<object?>(hostEvents.Count("hostActivity", Two) > 0 ? true : null),
+            TimeSpan.FromSeconds(15), "the host's feed counting two", Ct);
+        await Task.Delay(TimeSpan.FromSeconds(2.5), Ct);
+        Assert.Equal(0, first.Count("playerCount", Two));
+    }
+
+    [Fact]
     public async Task AnAnswerToARoomThePlayerIsNotInIsRefused()
     {
         var (hostA, hubA, roomA, pinA) = await OpenRoom();
