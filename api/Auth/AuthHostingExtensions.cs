@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.IdentityModel.Tokens;
+using Referral.Api.Hubs;
 using Referral.Api.Infrastructure;
 using Referral.Grains.Abstractions.Accounts;
 
@@ -23,6 +24,9 @@ public static class AuthHostingExtensions
         services.AddSingleton<AccessTokenIssuer>();
         services.AddSingleton<SessionResponses>();
         services.AddSingleton<GuestSignIns>();
+        services.AddSingleton(new AnonymousHubSlots(options.AnonymousHubConnectionsPerAddress));
+        // One filter for the node (it keeps no per-call state), not one built per hub invocation.
+        services.AddSingleton<HubAccessFilter>();
         services.AddSingleton<AccountDirectory>();
         services.AddSingleton<SecurityEvents>();
         services.AddHostedService<AuthStartupLog>();

@@ -31,6 +31,14 @@ public sealed class AuthOptions
     /// </summary>
     public TimeSpan AnonymousHubTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Hub connections without a token (not yet signed in) one client address may hold open at
+    /// once; the next is closed with <c>rate_limited</c>. Players behind one NAT sign in within a
+    /// second or two of connecting, so few are anonymous at any moment. Between 1 and 100,000.
+    /// Default: 100.
+    /// </summary>
+    public int AnonymousHubConnectionsPerAddress { get; set; } = 100;
+
     /// <summary>Tolerance for clocks of different api nodes when checking exp/nbf, at most 30 seconds. Default: 00:00:30.</summary>
     public TimeSpan ClockSkew { get; set; } = MaxClockSkew;
 
@@ -81,6 +89,11 @@ public sealed class AuthOptions
         if (AnonymousHubTimeout < TimeSpan.FromSeconds(1) || AnonymousHubTimeout > TimeSpan.FromMinutes(5))
         {
             errors.Add($"Auth:AnonymousHubTimeout must be between 00:00:01 and 00:05:00, not {AnonymousHubTimeout}.");
+        }
+
+        if (AnonymousHubConnectionsPerAddress is < 1 or > 100_000)
+        {
+            errors.Add(string.Create(CultureInfo.InvariantCulture, $"Auth:AnonymousHubConnectionsPerAddress must be between 1 and 100000, not {AnonymousHubConnectionsPerAddress}."));
         }
 
         if (ClockSkew < TimeSpan.Zero || ClockSkew > MaxClockSkew)

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.SignalR;
 using Referral.Api.Auth;
+using Referral.Api.Infrastructure;
 
 namespace Referral.Api.Hubs;
 
@@ -13,14 +14,16 @@ namespace Referral.Api.Hubs;
 /// Who may call what on the hub. A connection opened with a valid access token is signed in; one
 /// opened without a token is anonymous: it may call only the methods marked
 /// <see cref="AllowAnonymousAttribute"/> (<c>SignInGuest</c>), and is closed if it has not signed
-/// in within <c>Auth:AnonymousHubTimeout</c>. Every other method needs a signed-in caller whose
+/// in within <c>Auth:AnonymousHubTimeout</c>; one address may hold at most
+/// <c>Auth:AnonymousHubConnectionsPerAddress</c> of them at once (<c>rate_limited</c> closes the
+/// next). Every other method needs a signed-in caller whose
 /// access token has not expired: exp exactly, with no clock skew (the skew is for tokens minted on
 /// another node's clock, and clients know exp and refresh before it). Without the expiry check a
 /// connection would keep a user's authority for as long as the socket stays up. A connection that
 /// signed in on the hub is closed when its token expires, as SignalR closes one that connected
 /// with a token (<c>CloseOnAuthenticationExpiration</c>).
 /// </summary>
-public sealed class HubAccessFilter(TimeProvider time, AuthOptions auth) : IHubFilter
+public sealed class HubAccessFilter(TimeProvider time, AuthOptions auth, AnonymousHubSlots anonymous) : IHubFilter
 {
     public const string ExpiredMessage = "The access token has expired: refresh it and reconnect.";
 
@@ -34,15 +37,43 @@ public sealed class HubAccessFilter(TimeProvider time, AuthOptions auth) : IHubF
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
-        if (!IsSignedIn(context.Context.User))
+        if (IsSignedIn(context.Context.User))
         {
-            // The heartbeat (once a second per connection) closes it at its deadline: no timer per connection.
-            var deadline = new HubDeadline(context.Context, time, time.GetUtcNow() + auth.AnonymousHubTimeout);
-            context.Context.Features.Set(deadline);
-            context.Context.Features.Get<IConnectionHeartbeatFeature>()?.OnHeartbeat(static s => ((HubDeadline)s).Check(), deadline);
+            await next(context);
+            return;
         }
 
-        await next(context);
+        var address = context.Context.GetHttpContext() is { } http ? RateLimitingExtensions.ClientIp(http) : "unknown";
+        if (!anonymous.TryTake(address))
+        {
+            // Closes the connection; the client's close error carries this message.
+            throw new HubException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{ProblemCodes.RateLimited}: Too many connections from this address are waiting to sign in (at most {auth.AnonymousHubConnectionsPerAddress}); sign in on them or close them, then connect again."));
+        }
+
+        // The heartbeat (once a second per connection) closes it at its deadline: no timer per connection.
+        var deadline = new HubDeadline(context.Context, time, time.GetUtcNow() + auth.AnonymousHubTimeout, anonymous, address);
+        context.Context.Features.Set(deadline);
+        context.Context.Features.Get<IConnectionHeartbeatFeature>()?.OnHeartbeat(static s => ((HubDeadline)s).Check(), deadline);
+        try
+        {
+            await next(context);
+        }
+        catch
+        {
+            // A connection that fails to connect gets no disconnect call.
+            deadline.ReleaseSlot();
+            throw;
+        }
+    }
+
+    public Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        context.Context.Features.Get<HubDeadline>()?.ReleaseSlot();
+        return next(context, exception);
     }
 
     public ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)

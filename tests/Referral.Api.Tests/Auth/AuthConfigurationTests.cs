@@ -65,6 +65,8 @@ public sealed class AuthConfigurationTests
     [InlineData("Auth:ClockSkew", "00:01:00", "Auth:ClockSkew")]
     [InlineData("Auth:AnonymousHubTimeout", "00:00:00", "Auth:AnonymousHubTimeout")]
     [InlineData("Auth:AnonymousHubTimeout", "00:06:00", "Auth:AnonymousHubTimeout")]
+    [InlineData("Auth:AnonymousHubConnectionsPerAddress", "0", "Auth:AnonymousHubConnectionsPerAddress")]
+    [InlineData("Auth:AnonymousHubConnectionsPerAddress", "100001", "Auth:AnonymousHubConnectionsPerAddress")]
     [InlineData("Auth:Issuer", " ", "Auth:Issuer")]
     [InlineData("Auth:SigningKeys:0:Key", "c2hvcnQ=", "Auth:SigningKeys:0:Key")]
     [InlineData("Auth:SigningKeys:0:Key", "not base64!", "Auth:SigningKeys:0:Key")]

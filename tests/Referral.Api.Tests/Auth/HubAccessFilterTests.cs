@@ -18,7 +18,7 @@ public sealed class HubAccessFilterTests
     public async Task InvocationsRunUntilTheSecondOfExpiryAndAreRefusedFromIt()
     {
         var clock = new FakeTimeProvider(Expiry.AddSeconds(-1));
-        var filter = new HubAccessFilter(clock, new AuthOptions());
+        var filter = new HubAccessFilter(clock, new AuthOptions(), new AnonymousHubSlots(1));
         var context = Invocation(new Claim("exp", Expiry.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
         Assert.Equal("ran", await filter.InvokeMethodAsync(context, _ => ValueTask.FromResult<object?>("ran")));
@@ -31,7 +31,7 @@ public sealed class HubAccessFilterTests
     [Fact]
     public async Task ConnectionsWithoutAnExpiryAreRefused()
     {
-        var filter = new HubAccessFilter(new FakeTimeProvider(Expiry), new AuthOptions());
+        var filter = new HubAccessFilter(new FakeTimeProvider(Expiry), new AuthOptions(), new AnonymousHubSlots(1));
         var refused = await Assert.ThrowsAsync<HubException>(() => filter.InvokeMethodAsync(Invocation(), _ => ValueTask.FromResult<object?>("ran")).AsTask());
         Assert.Equal(HubAccessFilter.ExpiredMessage, refused.Message);
     }
@@ -39,7 +39,7 @@ public sealed class HubAccessFilterTests
     [Fact]
     public async Task AnonymousCallersReachOnlyMethodsMarkedAnonymous()
     {
-        var filter = new HubAccessFilter(new FakeTimeProvider(Expiry), new AuthOptions());
+        var filter = new HubAccessFilter(new FakeTimeProvider(Expiry), new AuthOptions(), new AnonymousHubSlots(1));
         foreach (var user in new[] { new ClaimsPrincipal(), new ClaimsPrincipal(new ClaimsIdentity()) })
         {
             var refused = await Assert.ThrowsAsync<HubException>(() => filter.InvokeMethodAsync(Invocation(user, nameof(GameHub.ServerTime)), _ => ValueTask.FromResult<object?>("ran")).AsTask());

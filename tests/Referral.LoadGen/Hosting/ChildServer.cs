@@ -86,6 +86,8 @@ public sealed class ChildServer : IAsyncDisposable
         ["RateLimits__Refresh__PermitLimit"] = "100000",
         ["RateLimits__Credentials__PermitLimit"] = "100000",
         ["RateLimits__Authenticated__PermitLimit"] = "1000000",
+        // Up to --batch players connect and sign in at once, all from 127.0.0.1.
+        ["Auth__AnonymousHubConnectionsPerAddress"] = "100000",
     };
 
     /// <summary>The bare baseline hub: this tool's own assembly run with the hidden <c>bare-server</c> scenario.</summary>
