@@ -3,7 +3,7 @@ using Microsoft.Net.Http.Headers;
 namespace Referral.Api.Infrastructure;
 
 /// <summary>
-/// Headers on every response, error pages included. The api serves JSON only, so the policy
+/// Headers on every response, error pages included (not on WebSocket upgrades). The api serves JSON only, so the policy
 /// allows nothing to load, frame or submit: a response rendered by a browser by mistake can do nothing.
 /// </summary>
 public sealed class SecurityHeaders(RequestDelegate next)
@@ -21,6 +21,12 @@ public sealed class SecurityHeaders(RequestDelegate next)
     public Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (context.WebSockets.IsWebSocketRequest)
+        {
+            // A 101 Switching Protocols has no body for a browser to render, and browsers apply
+            // none of these to a WebSocket; seven headers per game connection would buy nothing.
+            return next(context);
+        }
 
         // Set when the headers go out, not now: the exception handler clears the response
         // (headers included) before it writes an error.

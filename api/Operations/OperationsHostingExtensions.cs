@@ -18,6 +18,8 @@ public static class OperationsHostingExtensions
         builder.Services.Configure<OperationsOptions>(builder.Configuration.GetSection(OperationsOptions.Section));
         builder.Services.AddSingleton<OperationsCounters>();
         builder.Services.AddSingleton<OperationsReporter>();
+        // In DI, so SignalR uses this one instance instead of building one per hub call.
+        builder.Services.AddSingleton<ConnectionCountFilter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OperationsReporter>());
         builder.Services.AddSignalR().AddHubOptions<GameHub>(o => o.AddFilter<ConnectionCountFilter>());
         return builder;

@@ -11,6 +11,8 @@ public static class ReferralHostingExtensions
         builder.Services.AddSingleton<ReferralSignals>();
         builder.Services.AddSingleton<ReferralSignups>();
         builder.Services.AddSingleton<ReferralRelay>();
+        // In DI, so SignalR uses this one instance instead of building one per hub call.
+        builder.Services.AddSingleton<ReferralDisconnectFilter>();
         builder.Services.AddSignalR().AddHubOptions<GameHub>(o => o.AddFilter<ReferralDisconnectFilter>());
         return builder;
     }

@@ -10,6 +10,8 @@ public static class RoomHostingExtensions
     public static IHostApplicationBuilder AddReferralRooms(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<RoomRelay>();
+        // In DI, so SignalR uses this one instance instead of building one per hub call.
+        builder.Services.AddSingleton<RoomDisconnectFilter>();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddSignalR()
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))

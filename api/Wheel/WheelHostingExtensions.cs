@@ -9,6 +9,8 @@ public static class WheelHostingExtensions
     public static IHostApplicationBuilder AddReferralWheels(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<WheelRelay>();
+        // In DI, so SignalR uses this one instance instead of building one per hub call.
+        builder.Services.AddSingleton<WheelDisconnectFilter>();
         builder.Services.AddSignalR().AddHubOptions<GameHub>(o => o.AddFilter<WheelDisconnectFilter>());
         return builder;
     }
