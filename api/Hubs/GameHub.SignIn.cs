@@ -27,7 +27,7 @@ public sealed partial class GameHub
         ArgumentNullException.ThrowIfNull(auth);
         using var signIn = HubAccessFilter.BeginSignIn(Context)
             ?? throw Error(HubAccessFilter.AlreadySignedIn, "This connection is signed in already; a connection belongs to one user.");
-        var address = Context.GetHttpContext() is { } http ? RateLimitingExtensions.ClientIp(http) : "unknown";
+        var address = RateLimitingExtensions.ClientIp(Context);
         if (!guests.TryAcquire(address, out var retryAfter))
         {
             var seconds = RateLimitRule.RetryAfterSeconds(retryAfter);

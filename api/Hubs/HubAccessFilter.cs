@@ -43,7 +43,7 @@ public sealed class HubAccessFilter(TimeProvider time, AuthOptions auth, Anonymo
             return;
         }
 
-        var address = context.Context.GetHttpContext() is { } http ? RateLimitingExtensions.ClientIp(http) : "unknown";
+        var address = RateLimitingExtensions.ClientIp(context.Context);
         if (!anonymous.TryTake(address))
         {
             // Closes the connection; the client's close error carries this message.

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Net.Http.Headers;
 using Referral.Api.Auth;
 
@@ -38,6 +39,13 @@ public static class RateLimitingExtensions
     {
         ArgumentNullException.ThrowIfNull(http);
         return http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    }
+
+    /// <summary>The client address of a hub connection (its HTTP request's, as above).</summary>
+    public static string ClientIp(HubCallerContext connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        return connection.GetHttpContext() is { } http ? ClientIp(http) : "unknown";
     }
 
     /// <summary>Per user id once authenticated (the rate limiter runs after authentication); per IP otherwise.</summary>
