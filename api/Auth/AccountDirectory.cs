@@ -1,5 +1,6 @@
 using Referral.Grains.Abstractions.Accounts;
 using Referral.Grains.Accounts;
+using Referral.Silo.Persistence;
 
 namespace Referral.Api.Auth;
 
@@ -7,7 +8,7 @@ namespace Referral.Api.Auth;
 /// Finds the grains behind what a person types: emails and device ids become keyed hashes
 /// (<see cref="AccountKeys"/>) here and nowhere else, so no grain key carries them in clear.
 /// </summary>
-public sealed class AccountDirectory(IGrainFactory grains, AuthKeys keys, AuthOptions options)
+public sealed class AccountDirectory(IGrainFactory grains, AuthKeys keys, AuthOptions options, LegacyDeviceLinks legacyLinks)
 {
     private readonly HashSet<string> _admins = options.Admins.Select(AccountKeys.NormalizeEmail).ToHashSet(StringComparer.Ordinal);
 
@@ -17,7 +18,9 @@ public sealed class AccountDirectory(IGrainFactory grains, AuthKeys keys, AuthOp
 
     public IAccountGrain AccountByKey(string accountKey) => grains.GetGrain<IAccountGrain>(accountKey);
 
-    public IDeviceGrain Device(string deviceId) => grains.GetGrain<IDeviceGrain>(AccountKeys.ForDevice(keys.AccountKeySecret, deviceId));
+    /// <summary>The guest of <paramref name="deviceId"/> (a new one the first time) and a new session for it (<see cref="GuestDevices"/>).</summary>
+    public async Task<AccountOutcome<SessionGrant>> StartGuestSession(string deviceId, string displayName, string locale, OpenSession session) =>
+        await GuestDevices.StartSessionAsync(grains, keys.AccountKeySecretBytes, deviceId, displayName, locale, session, await legacyLinks.PresentAsync());
 
     public IUserGrain User(Guid userId) => grains.GetGrain<IUserGrain>(userId);
 

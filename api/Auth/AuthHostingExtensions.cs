@@ -4,6 +4,7 @@ using Microsoft.IdentityModel.Tokens;
 using Referral.Api.Hubs;
 using Referral.Api.Infrastructure;
 using Referral.Grains.Abstractions.Accounts;
+using Referral.Silo.Persistence;
 
 namespace Referral.Api.Auth;
 
@@ -24,6 +25,7 @@ public static class AuthHostingExtensions
         services.AddSingleton<AccessTokenIssuer>();
         services.AddSingleton<SessionResponses>();
         services.AddSingleton<GuestSignIns>();
+        services.AddSingleton<LegacyDeviceLinks>();
         services.AddSingleton(new AnonymousHubSlots(options.AnonymousHubConnectionsPerAddress));
         // One filter for the node (it keeps no per-call state), not one built per hub invocation.
         services.AddSingleton<HubAccessFilter>();

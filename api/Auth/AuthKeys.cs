@@ -25,6 +25,9 @@ public sealed class AuthKeys
 
     public ReadOnlySpan<byte> AccountKeySecret => _accountKeySecret;
 
+    /// <summary>The same secret, for code that cannot take a span (async methods).</summary>
+    public ReadOnlyMemory<byte> AccountKeySecretBytes => _accountKeySecret;
+
     /// <summary>The settings that were missing and got a generated development value (memory mode only).</summary>
     public IReadOnlyList<string> Generated { get; }
 

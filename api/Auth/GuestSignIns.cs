@@ -1,6 +1,7 @@
 using Referral.Api.Infrastructure;
 using Referral.Api.Operations;
 using Referral.Grains.Abstractions.Accounts;
+using Referral.Grains.Accounts;
 
 namespace Referral.Api.Auth;
 
@@ -38,24 +39,22 @@ public sealed class GuestSignIns(
 
     /// <summary>
     /// Signs a valid <paramref name="request"/> in: the device's guest (a new one the first time)
-    /// and a new session for it. The grain refuses a display name or locale the profile rules do
+    /// and a new session for it (<see cref="GuestDevices"/>). The grain refuses a display name or locale the profile rules do
     /// not accept (<see cref="GuestOutcome.Error"/>).
     /// </summary>
     public async Task<GuestOutcome> SignInAsync(GuestRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var locale = string.IsNullOrWhiteSpace(request.Locale) ? DefaultLocale : request.Locale;
-        var newId = Guid.NewGuid();
-        var grant = await accounts.Device(request.DeviceId!)
-            .StartGuestSession(new GuestSignIn(newId, request.DisplayName!, locale), new OpenSession(request.Device));
+        var grant = await accounts.StartGuestSession(request.DeviceId!, request.DisplayName!, locale, new OpenSession(request.Device));
         if (!grant.Ok)
         {
             return new GuestOutcome(null, null, grant.Error, grant.Detail);
         }
 
-        // A device that had a guest gets it back: only a new id is a new user.
+        // A device that had a guest gets it back: only a new user is a sign-up.
         var session = grant.Value!;
-        if (session.User.Id == newId)
+        if (session.NewUser)
         {
             operations.SignedUp();
         }

@@ -29,6 +29,8 @@ public static class AccountProblems
             AccountErrors.InvalidProfile => FieldProblem(error, detail ?? "profile", ProfileMessage(detail)),
             AccountErrors.UserNotFound => Problems.Status(StatusCodes.Status404NotFound, error, "No such user."),
             AccountErrors.NotAGuest => Problems.Status(StatusCodes.Status409Conflict, error, "Only guest accounts can be upgraded."),
+            AccountErrors.DeviceGuestsExhausted => Problems.Status(StatusCodes.Status409Conflict, error,
+                "This device has had too many guest accounts (upgraded or deleted); sign in with an email account."),
             AccountErrors.InvalidRefreshToken => Problems.Status(StatusCodes.Status401Unauthorized, error, "The refresh token is not valid; sign in again."),
             AccountErrors.RefreshTokenReused => Problems.Status(StatusCodes.Status401Unauthorized, error,
                 "This refresh token was already used, so the session was ended for safety; sign in again."),

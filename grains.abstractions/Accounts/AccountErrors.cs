@@ -14,4 +14,5 @@ public static class AccountErrors
     public const string RefreshTokenReused = "refresh_token_reused";
     public const string RefreshTokenExpired = "refresh_token_expired";
     public const string InvalidRole = "invalid_role";
+    public const string DeviceGuestsExhausted = "device_guests_exhausted";
 }

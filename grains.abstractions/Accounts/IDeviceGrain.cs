@@ -1,20 +1,14 @@
 namespace Referral.Grains.Abstractions.Accounts;
 
 /// <summary>
-/// A guest device, keyed by a keyed hash of the device id the app generated: the same device gets
-/// the same guest user back, so a guest who reopens the app keeps their history.
+/// A guest device as versions before 2026-11-27 linked it: keyed by a keyed hash of the device id,
+/// holding a random user id. Guests are now found by a user id computed from the device id, with no
+/// device grain; these links are only read, while storage still holds any, so a device linked
+/// before keeps its guest.
 /// </summary>
 public interface IDeviceGrain : IGrainWithStringKey
 {
-    /// <summary>The device's guest user, created on first use with this display name and locale.</summary>
-    ValueTask<AccountOutcome<UserView>> SignInGuest(GuestSignIn command);
-
-    /// <summary>
-    /// <see cref="SignInGuest"/> and a new session in one step: the api's guest sign-in. A new
-    /// guest and its first session cost the user grain one call and one write.
-    /// </summary>
-    ValueTask<AccountOutcome<SessionGrant>> StartGuestSession(GuestSignIn command, OpenSession session);
-
-    /// <summary>Forgets the device (its user was deleted).</summary>
-    ValueTask Forget(Guid userId);
+    /// <summary>The user the device was linked to, or null.</summary>
+    [Orleans.Concurrency.ReadOnly]
+    ValueTask<Guid?> LinkedUser();
 }

@@ -10,11 +10,13 @@ public interface IUserGrain : IGrainWithGuidKey
     ValueTask<UserView> Create(CreateUser command);
 
     /// <summary>
-    /// Creates the user and opens its first session in one write (a guest's first sign-in).
-    /// Refuses with <c>user_not_found</c> when the user already exists: a session is only ever
-    /// opened here on a user this call created.
+    /// A device's guest sign-in, on the user id computed from the device id (a keyed hash, see
+    /// <c>AccountKeys.ForGuest</c>): creates the guest with its first session in one write the first
+    /// time (<see cref="SessionGrant.NewUser"/>), opens a new session while the user is still a
+    /// guest, and refuses with <c>not_a_guest</c> once it became an email account or was deleted
+    /// (the device then moves on to its next guest id). <c>invalid_profile</c> names a refused field.
     /// </summary>
-    ValueTask<AccountOutcome<SessionGrant>> CreateWithSession(CreateUser command, OpenSession session);
+    ValueTask<AccountOutcome<SessionGrant>> StartDeviceGuestSession(CreateUser guest, OpenSession session);
 
     /// <summary>The user, or null when never created or deleted.</summary>
     ValueTask<UserView?> Find();

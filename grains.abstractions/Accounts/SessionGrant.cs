@@ -9,4 +9,9 @@ public sealed record SessionGrant(
     [property: Id(0)] string RefreshToken,
     [property: Id(1)] Guid FamilyId,
     [property: Id(2)] DateTimeOffset ExpiresAt,
-    [property: Id(3)] UserView User);
+    [property: Id(3)] UserView User)
+{
+    /// <summary>True when this grant's sign-in created the user (a guest's first sign-in).</summary>
+    [Id(4)]
+    public bool NewUser { get; init; }
+}

@@ -29,6 +29,23 @@ public static class AccountKeys
     public static string ForDevice(ReadOnlySpan<byte> secret, string deviceId) => Keyed("d-", secret, "device:" + deviceId.Trim());
 
     /// <summary>
+    /// The user id of a device's <paramref name="generation"/>-th guest (0 first): a keyed hash of
+    /// the device id shaped as a version 8 UUID, so a device's guest is found by computing its id,
+    /// with no lookup. A device gets its next generation when the previous guest became an email
+    /// account or was deleted.
+    /// </summary>
+    public static Guid ForGuest(ReadOnlySpan<byte> secret, string deviceId, int generation)
+    {
+        ArgumentNullException.ThrowIfNull(deviceId);
+        ArgumentOutOfRangeException.ThrowIfNegative(generation);
+        Span<byte> mac = stackalloc byte[32];
+        Mac(secret, string.Create(CultureInfo.InvariantCulture, $"guest:{generation}:{deviceId.Trim()}"), mac);
+        mac[6] = (byte)((mac[6] & 0x0F) | 0x80); // version 8 (RFC 9562: custom)
+        mac[8] = (byte)((mac[8] & 0x3F) | 0x80); // variant 10
+        return new Guid(mac[..16], bigEndian: true);
+    }
+
+    /// <summary>
     /// A keyed hash of a fraud signal (a fraud-normalised email, a device fingerprint, a network
     /// prefix): comparable between users, meaningless without the secret.
     /// </summary>
@@ -36,13 +53,18 @@ public static class AccountKeys
 
     private static string Keyed(string prefix, ReadOnlySpan<byte> secret, string value)
     {
+        Span<byte> mac = stackalloc byte[32];
+        Mac(secret, value, mac);
+        return prefix + Convert.ToBase64String(mac).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    }
+
+    private static void Mac(ReadOnlySpan<byte> secret, string value, Span<byte> mac)
+    {
         if (secret.Length < MinimumSecretBytes)
         {
             throw new ArgumentException($"The account key secret must be at least {MinimumSecretBytes} bytes.", nameof(secret));
         }
 
-        Span<byte> mac = stackalloc byte[32];
         HMACSHA256.HashData(secret, Encoding.UTF8.GetBytes(value), mac);
-        return prefix + Convert.ToBase64String(mac).TrimEnd('=').Replace('+', '-').Replace('/', '_');
     }
 }

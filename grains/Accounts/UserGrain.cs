@@ -36,22 +36,38 @@ public sealed partial class UserGrain(
         return _view = view;
     }
 
-    public async ValueTask<AccountOutcome<SessionGrant>> CreateWithSession(CreateUser command, OpenSession session)
+    public async ValueTask<AccountOutcome<SessionGrant>> StartDeviceGuestSession(CreateUser guest, OpenSession session)
     {
-        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(guest);
         ArgumentNullException.ThrowIfNull(session);
         if (S.Created)
         {
-            // Never a session on a user this call did not create: a device id must not hand out
-            // an existing account (the device grain answers user_not_found and forgets the link).
-            return AccountOutcome.Fail<SessionGrant>(AccountErrors.UserNotFound);
+            // The device's guest coming back; a guest that became an email account signs in with
+            // its password from then on, never with the device id alone, and a deleted one is gone.
+            return Exists && S.IsGuest ? await OpenSession(session) : AccountOutcome.Fail<SessionGrant>(AccountErrors.NotAGuest);
         }
 
-        var view = Fill(command);
+        if (!ProfileRules.TryDisplayName(guest.DisplayName, out _))
+        {
+            return AccountOutcome.Fail<SessionGrant>(AccountErrors.InvalidProfile, ProfileRules.DisplayNameField);
+        }
+
+        if (!ProfileRules.TryLocale(guest.Locale, out _))
+        {
+            return AccountOutcome.Fail<SessionGrant>(AccountErrors.InvalidProfile, ProfileRules.LocaleField);
+        }
+
+        if (guest.Email is not null)
+        {
+            throw new ArgumentException("A guest has no email.", nameof(guest));
+        }
+
+        // One write for the new guest and its first session.
+        var view = Fill(guest);
         var (token, family) = AddFamily(session);
         await SaveAsync();
         _view = view;
-        return AccountOutcome.Success(new SessionGrant(token, family.Id, family.ExpiresAt, view));
+        return AccountOutcome.Success(new SessionGrant(token, family.Id, family.ExpiresAt, view) { NewUser = true });
     }
 
     /// <summary>Validates a new user and writes it into state (unsaved); the plain view, which needs no decryption.</summary>

@@ -2,7 +2,15 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Orleans.Storage;
+using Referral.Api.Auth;
+using Referral.Grains.Abstractions;
+using Referral.Grains.Abstractions.Accounts;
+using Referral.Grains.Accounts;
+using Referral.Silo.Hosting;
+using Referral.Silo.Persistence;
 using Referral.Testing;
 using Xunit;
 
@@ -97,6 +105,42 @@ public sealed class DurableAccountTests(PostgresServer postgres) : IClassFixture
         Assert.Equal(0, await RowsHolding(connectionString, DataProtectionMagic, Encoding.ASCII.GetBytes(DataProtectionMagic), "referral"));
         var again = await http2.RegisterAsync(email, ct: Ct);
         Assert.NotEqual(registered.Id, again.Id);
+    }
+
+    [Fact]
+    public async Task AGuestDeviceLinkedByAnEarlierVersionKeepsItsGuestAndNewDevicesGetComputedIds()
+    {
+        var connectionString = await postgres.CreateDatabaseAsync();
+        await using var api = Durable(connectionString);
+        await api.InitializeAsync();
+        using var http = api.CreateHttpClient();
+        await Eventually.Get(http, "health/ready", HttpStatusCode.OK, TimeSpan.FromSeconds(60), Ct);
+        var settings = api.Services.GetRequiredService<ReferralSettings>();
+        using (var before = new LegacyDeviceLinks(settings))
+        {
+            Assert.False(await before.PresentAsync());
+        }
+
+        // What a version before 2026-11-27 left behind: a guest at a random id and its device's
+        // link, written through the silo's own storage as the device grain wrote it.
+        var deviceId = AuthClient.NewDeviceId();
+        var linked = Guid.NewGuid();
+        await api.Services.GetRequiredService<IGrainFactory>().GetGrain<IUserGrain>(linked)
+            .Create(new CreateUser("Old Timer", "en", null, null, [Roles.Player]));
+        var deviceKey = AccountKeys.ForDevice(api.Services.GetRequiredService<AuthKeys>().AccountKeySecret, deviceId);
+        await api.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default)
+            .WriteStateAsync(DeviceGrain.StateName, GrainId.Create("device", deviceKey), new GrainState<DeviceState>(new DeviceState { UserId = linked }));
+        using (var after = new LegacyDeviceLinks(settings))
+        {
+            Assert.True(await after.PresentAsync());
+        }
+
+        var returning = await http.GuestAsync(deviceId, ct: Ct);
+        var fresh = await http.GuestAsync(ct: Ct);
+
+        Assert.Equal(linked, returning.Id);
+        Assert.Equal(8, fresh.Id.Version);
+        Assert.Equal(fresh.Id, (await http.GuestAsync(fresh.DeviceId, ct: Ct)).Id);
     }
 
     private static ReferralApiFactory Durable(string connectionString)

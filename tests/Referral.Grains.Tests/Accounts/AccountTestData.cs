@@ -8,7 +8,7 @@ internal static class AccountTestData
 {
     public const string Password = "violet-harbour-9-lanterns";
 
-    private static readonly byte[] KeySecret = new byte[AccountKeys.MinimumSecretBytes];
+    public static readonly byte[] KeySecret = new byte[AccountKeys.MinimumSecretBytes];
 
     public static string NewEmail() => $"Player.{Guid.NewGuid():N}@Example.test";
 

@@ -1,133 +1,149 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
+using Referral.Grains.Abstractions;
 using Referral.Grains.Abstractions.Accounts;
+using Referral.Grains.Accounts;
 using Xunit;
 using static Referral.Grains.Tests.Accounts.AccountTestData;
 
 namespace Referral.Grains.Tests.Accounts;
 
+/// <summary>
+/// Guests by device id (<see cref="GuestDevices"/>): a device's guest lives at a user id computed
+/// from the device id; the links of earlier versions (device grains) are still honoured.
+/// </summary>
 [Collection(SharedAccountsCluster.Name)]
 public sealed class GuestTests(AccountsCluster cluster)
 {
     private IClusterClient Client => cluster.Client;
 
-    private IDeviceGrain NewDevice() => Client.GetGrain<IDeviceGrain>(DeviceKeyOf("device-" + Guid.NewGuid()));
+    private static string NewDevice() => "device-" + Guid.NewGuid();
+
+    private Task<AccountOutcome<SessionGrant>> SignIn(string device, string name = "Quick Fox", string locale = "en", string? label = null, bool legacyLinks = false) =>
+        GuestDevices.StartSessionAsync(Client, KeySecret, device, name, locale, new OpenSession(label), legacyLinks);
 
     [Fact]
-    public async Task AGuestSignInCreatesAPlayerWithoutEmail()
+    public async Task AGuestSignInCreatesAPlayerWithoutEmailAtTheDevicesComputedIdWithItsFirstSession()
     {
-        var id = Guid.NewGuid();
-        var outcome = await NewDevice().SignInGuest(new GuestSignIn(id, "Quick Fox", "fr"));
+        var device = NewDevice();
+
+        var outcome = await SignIn(device, locale: "fr", label: "Phone");
 
         Assert.True(outcome.Ok, outcome.Error);
-        Assert.Equal(id, outcome.Value!.Id);
-        Assert.True(outcome.Value.IsGuest);
-        Assert.Null(outcome.Value.Email);
-        Assert.Equal([Roles.Player], outcome.Value.Roles);
+        var grant = outcome.Value!;
+        Assert.True(grant.NewUser);
+        Assert.Equal(AccountKeys.ForGuest(KeySecret, device, 0), grant.User.Id);
+        Assert.Equal(8, grant.User.Id.Version);
+        Assert.True(grant.User.IsGuest);
+        Assert.Null(grant.User.Email);
+        Assert.Equal("Quick Fox", grant.User.DisplayName);
+        Assert.Equal("fr", grant.User.Locale);
+        Assert.Equal([Roles.Player], grant.User.Roles);
+        Assert.NotNull(await Client.User(grant.User.Id).FindSession(grant.FamilyId));
+        var rotated = await Client.User(grant.User.Id).Refresh(grant.RefreshToken);
+        Assert.True(rotated.Ok, rotated.Error);
     }
 
     [Fact]
-    public async Task TheSameDeviceGetsTheSameGuestBack()
+    public async Task TheSameDeviceGetsTheSameGuestBackWithANewSessionAndOtherDevicesDoNot()
     {
         var device = NewDevice();
-        var first = (await device.SignInGuest(new GuestSignIn(Guid.NewGuid(), "Quick Fox", "en"))).Value!;
+        var first = (await SignIn(device)).Value!;
 
-        var again = (await device.SignInGuest(new GuestSignIn(Guid.NewGuid(), "Another Name", "fr"))).Value!;
+        var again = (await SignIn(device, "Another Name", "fr")).Value!;
+        var other = (await SignIn(NewDevice())).Value!;
 
-        Assert.Equal(first.Id, again.Id);
-        Assert.Equal("Quick Fox", again.DisplayName);
+        Assert.False(again.NewUser);
+        Assert.Equal(first.User.Id, again.User.Id);
+        Assert.Equal("Quick Fox", again.User.DisplayName);
+        Assert.NotEqual(first.FamilyId, again.FamilyId);
+        Assert.NotNull(await Client.User(first.User.Id).FindSession(again.FamilyId));
+        Assert.NotEqual(first.User.Id, other.User.Id);
+        // Surrounding spaces are not part of a device id (as for the device keys before).
+        Assert.Equal(first.User.Id, (await SignIn(" " + device + " ")).Value!.User.Id);
     }
 
     [Fact]
-    public async Task ADeviceWhoseGuestWasDeletedGetsANewGuest()
+    public async Task ADeviceWhoseGuestWasDeletedGetsANewGuestAndNeverTheDeletedOne()
     {
         var device = NewDevice();
-        var first = (await device.SignInGuest(new GuestSignIn(Guid.NewGuid(), "Quick Fox", "en"))).Value!;
+        var first = (await SignIn(device)).Value!.User;
         await Client.User(first.Id).Delete();
 
-        var nextId = Guid.NewGuid();
-        var next = await device.SignInGuest(new GuestSignIn(nextId, "Fresh Start", "en"));
+        var next = (await SignIn(device, "Fresh Start")).Value!;
+        var nextAgain = (await SignIn(device)).Value!;
 
-        Assert.Equal(nextId, next.Value!.Id);
+        Assert.True(next.NewUser);
+        Assert.NotEqual(first.Id, next.User.Id);
+        Assert.Equal("Fresh Start", next.User.DisplayName);
+        Assert.Equal(next.User.Id, nextAgain.User.Id);
+        Assert.Null(await Client.User(first.Id).Find());
     }
 
     [Fact]
-    public async Task ForgetUnlinksOnlyTheNamedUser()
+    public async Task AGuestSessionWithAnInvalidNameOrLocaleNamesTheFieldAndCreatesNothing()
     {
         var device = NewDevice();
-        var first = (await device.SignInGuest(new GuestSignIn(Guid.NewGuid(), "Quick Fox", "en"))).Value!;
 
-        await device.Forget(Guid.NewGuid());
-        Assert.Equal(first.Id, (await device.SignInGuest(new GuestSignIn(Guid.NewGuid(), "Quick Fox", "en"))).Value!.Id);
+        var badName = await SignIn(device, "\u200B");
+        var badLocale = await SignIn(device, locale: "xx-nowhere");
 
-        await device.Forget(first.Id);
-        var nextId = Guid.NewGuid();
-        Assert.Equal(nextId, (await device.SignInGuest(new GuestSignIn(nextId, "Quick Fox", "en"))).Value!.Id);
+        Assert.Equal((AccountErrors.InvalidProfile, "displayName"), (badName.Error, badName.Detail));
+        Assert.Equal((AccountErrors.InvalidProfile, "locale"), (badLocale.Error, badLocale.Detail));
+        Assert.Null(await Client.User(AccountKeys.ForGuest(KeySecret, device, 0)).Find());
+        Assert.True((await SignIn(device)).Value!.NewUser);
     }
 
     [Fact]
-    public async Task AGuestSessionCreatesTheGuestWithItsFirstSessionAndAReturningDeviceGetsANewSession()
+    public async Task ADeviceLinkOfAnEarlierVersionKeepsItsGuestWhileItIsOne()
     {
+        // What versions before 2026-11-27 stored: a device grain linking to a random user id.
         var device = NewDevice();
-        var id = Guid.NewGuid();
+        var linked = Guid.NewGuid();
+        await Client.User(linked).Create(new CreateUser("Old Timer", "en", null, null, [Roles.Player]));
+        await WriteLegacyLink(device, linked);
 
-        var first = await device.StartGuestSession(new GuestSignIn(id, "Quick Fox", "fr"), new OpenSession("Phone"));
+        var resumed = (await SignIn(device, legacyLinks: true)).Value!;
+        Assert.Equal(linked, resumed.User.Id);
+        Assert.False(resumed.NewUser);
+        Assert.Equal("Old Timer", resumed.User.DisplayName);
 
-        Assert.True(first.Ok, first.Error);
-        Assert.Equal(id, first.Value!.User.Id);
-        Assert.True(first.Value.User.IsGuest);
-        Assert.Equal("Quick Fox", first.Value.User.DisplayName);
-        Assert.NotNull(await Client.User(id).FindSession(first.Value.FamilyId));
-        var rotated = await Client.User(id).Refresh(first.Value.RefreshToken);
-        Assert.True(rotated.Ok, rotated.Error);
+        // Not read when storage holds no old links (the caller's answer): the computed guest.
+        Assert.Equal(AccountKeys.ForGuest(KeySecret, device, 0), (await SignIn(device)).Value!.User.Id);
 
-        var again = await device.StartGuestSession(new GuestSignIn(Guid.NewGuid(), "Another Name", "en"), new OpenSession(null));
-        Assert.True(again.Ok, again.Error);
-        Assert.Equal(id, again.Value!.User.Id);
-        Assert.NotEqual(first.Value.FamilyId, again.Value.FamilyId);
-        Assert.NotNull(await Client.User(id).FindSession(again.Value.FamilyId));
-    }
-
-    [Fact]
-    public async Task AGuestSessionNeverOpensOnAnExistingUser()
-    {
-        // An email account exists under the id the device is handed.
+        // Once the old guest became an email account, the device gets its computed guest.
         var email = NewEmail();
-        var account = await Client.Account(email).Register(Register(email));
-        Assert.True(account.Ok, account.Error);
+        Assert.True((await Client.Account(email).UpgradeGuest(new UpgradeGuest(linked, email, Password, false))).Ok);
+        Assert.Equal(AccountKeys.ForGuest(KeySecret, device, 0), (await SignIn(device, legacyLinks: true)).Value!.User.Id);
+    }
+
+    [Fact]
+    public async Task AnUnknownDeviceIsNotReadAsLinkedAndALinkToANeverCreatedUserCreatesItThere()
+    {
         var device = NewDevice();
+        Assert.Equal(AccountKeys.ForGuest(KeySecret, device, 0), (await SignIn(device, legacyLinks: true)).Value!.User.Id);
 
-        var outcome = await device.StartGuestSession(new GuestSignIn(account.Value!.Id, "Quick Fox", "en"), new OpenSession(null));
-
-        Assert.Equal(AccountErrors.UserNotFound, outcome.Error);
-        var sessions = await Client.User(account.Value.Id).Export();
-        Assert.Empty(sessions.Value!.Sessions);
-
-        // The link was dropped: the next sign-in on this device is a new guest.
-        var nextId = Guid.NewGuid();
-        var next = await device.StartGuestSession(new GuestSignIn(nextId, "Quick Fox", "en"), new OpenSession(null));
-        Assert.Equal(nextId, next.Value!.User.Id);
+        // A crash between the old link and the user's creation left a link to nobody.
+        var dangling = NewDevice();
+        var linked = Guid.NewGuid();
+        await WriteLegacyLink(dangling, linked);
+        var created = (await SignIn(dangling, legacyLinks: true)).Value!;
+        Assert.Equal(linked, created.User.Id);
+        Assert.True(created.NewUser);
     }
 
-    [Fact]
-    public async Task AGuestSessionWithAnInvalidNameNamesTheFieldAndCreatesNothing()
+    private async Task WriteLegacyLink(string device, Guid userId)
     {
-        var id = Guid.NewGuid();
-        var outcome = await NewDevice().StartGuestSession(new GuestSignIn(id, "\u200B", "en"), new OpenSession(null));
-        Assert.Equal((AccountErrors.InvalidProfile, "displayName"), (outcome.Error, outcome.Detail));
-        Assert.Null(await Client.User(id).Find());
-    }
-
-    [Fact]
-    public async Task AGuestSignInWithAnInvalidNameNamesTheField()
-    {
-        var outcome = await NewDevice().SignInGuest(new GuestSignIn(Guid.NewGuid(), "\u200B", "en"));
-        Assert.Equal((AccountErrors.InvalidProfile, "displayName"), (outcome.Error, outcome.Detail));
+        var storage = cluster.Cluster.Silos[0].SiloHost.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default);
+        var grainId = GrainId.Create("device", DeviceKeyOf(device));
+        await storage.WriteStateAsync(DeviceGrain.StateName, grainId, new GrainState<DeviceState>(new DeviceState { UserId = userId, LinkedAt = DateTimeOffset.UtcNow }));
     }
 
     [Fact]
     public async Task UpgradingAGuestKeepsTheUserIdAndAddsEmailPasswordAndHost()
     {
         var device = NewDevice();
-        var guest = (await device.SignInGuest(new GuestSignIn(Guid.NewGuid(), "Quick Fox", "en"))).Value!;
+        var guest = (await SignIn(device)).Value!.User;
         var email = NewEmail();
 
         var upgraded = await Client.Account(email).UpgradeGuest(new UpgradeGuest(guest.Id, email, Password, false));
@@ -141,15 +157,17 @@ public sealed class GuestTests(AccountsCluster cluster)
         Assert.Equal(guest.Id, (await Client.Account(email).VerifyPassword(Password)).UserId);
 
         // The device id alone no longer opens an account that now has a password.
-        var afterwards = (await device.SignInGuest(new GuestSignIn(Guid.NewGuid(), "Quick Fox", "en"))).Value!;
-        Assert.NotEqual(guest.Id, afterwards.Id);
-        Assert.True(afterwards.IsGuest);
+        var afterwards = (await SignIn(device)).Value!;
+        Assert.NotEqual(guest.Id, afterwards.User.Id);
+        Assert.Equal(AccountKeys.ForGuest(KeySecret, device, 1), afterwards.User.Id);
+        Assert.True(afterwards.User.IsGuest);
+        Assert.True(afterwards.NewUser);
     }
 
     [Fact]
     public async Task UpgradingIsIdempotentAndRefusesNonGuestsAndTakenEmails()
     {
-        var guest = (await NewDevice().SignInGuest(new GuestSignIn(Guid.NewGuid(), "Quick Fox", "en"))).Value!;
+        var guest = (await SignIn(NewDevice())).Value!.User;
         var email = NewEmail();
         var command = new UpgradeGuest(guest.Id, email, Password, GrantAdmin: true);
 
@@ -165,7 +183,7 @@ public sealed class GuestTests(AccountsCluster cluster)
         // The refused upgrade did not keep the other email.
         Assert.Equal(AccountErrors.InvalidCredentials, (await Client.Account(otherEmail).VerifyPassword(Password)).Error);
 
-        var otherGuest = (await NewDevice().SignInGuest(new GuestSignIn(Guid.NewGuid(), "Slow Turtle", "en"))).Value!;
+        var otherGuest = (await SignIn(NewDevice(), "Slow Turtle")).Value!.User;
         Assert.Equal(AccountErrors.EmailTaken, (await Client.Account(email).UpgradeGuest(command with { UserId = otherGuest.Id })).Error);
         Assert.Equal(AccountErrors.UserNotFound, (await Client.Account(NewEmail()).UpgradeGuest(command with { UserId = Guid.NewGuid() })).Error);
     }
