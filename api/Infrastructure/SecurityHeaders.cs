@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
 
 namespace Referral.Api.Infrastructure;
@@ -21,7 +22,7 @@ public sealed class SecurityHeaders(RequestDelegate next)
     public Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.WebSockets.IsWebSocketRequest)
+        if (IsWebSocketUpgrade(context))
         {
             // A 101 Switching Protocols has no body for a browser to render, and browsers apply
             // none of these to a WebSocket; seven headers per game connection would buy nothing.
@@ -52,6 +53,17 @@ public sealed class SecurityHeaders(RequestDelegate next)
         }, context);
         return next(context);
     }
+
+    /// <summary>
+    /// A WebSocket handshake (HTTP/1.1 Upgrade, or HTTP/2 extended CONNECT). Read from the request
+    /// itself: <c>HttpContext.WebSockets</c> only knows once the WebSockets middleware has run, which
+    /// for SignalR is inside the hub's endpoint, long after this.
+    /// </summary>
+    private static bool IsWebSocketUpgrade(HttpContext context) =>
+        context.Features.Get<IHttpExtendedConnectFeature>() is { IsExtendedConnect: true, Protocol: var protocol }
+            ? string.Equals(protocol, "websocket", StringComparison.OrdinalIgnoreCase)
+            : context.Features.Get<IHttpUpgradeFeature>() is { IsUpgradableRequest: true }
+                && string.Equals(context.Request.Headers.Upgrade.ToString(), "websocket", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsServerPath(PathString path) =>
         path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs") || path.StartsWithSegments("/health") || path.StartsWithSegments("/openapi");
