@@ -1,5 +1,4 @@
-using Microsoft.AspNetCore.SignalR;
-using Referral.Api.Hubs;
+using Referral.Api.Infrastructure;
 
 namespace Referral.Api.Operations;
 
@@ -18,10 +17,8 @@ public static class OperationsHostingExtensions
         builder.Services.Configure<OperationsOptions>(builder.Configuration.GetSection(OperationsOptions.Section));
         builder.Services.AddSingleton<OperationsCounters>();
         builder.Services.AddSingleton<OperationsReporter>();
-        // In DI, so SignalR uses this one instance instead of building one per hub call.
-        builder.Services.AddSingleton<ConnectionCountFilter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OperationsReporter>());
-        builder.Services.AddSignalR().AddHubOptions<GameHub>(o => o.AddFilter<ConnectionCountFilter>());
+        builder.Services.AddGameHubFilter<ConnectionCountFilter>();
         return builder;
     }
 }

@@ -1,5 +1,4 @@
-using Microsoft.AspNetCore.SignalR;
-using Referral.Api.Hubs;
+using Referral.Api.Infrastructure;
 
 namespace Referral.Api.Referrals;
 
@@ -11,9 +10,7 @@ public static class ReferralHostingExtensions
         builder.Services.AddSingleton<ReferralSignals>();
         builder.Services.AddSingleton<ReferralSignups>();
         builder.Services.AddSingleton<ReferralRelay>();
-        // In DI, so SignalR uses this one instance instead of building one per hub call.
-        builder.Services.AddSingleton<ReferralDisconnectFilter>();
-        builder.Services.AddSignalR().AddHubOptions<GameHub>(o => o.AddFilter<ReferralDisconnectFilter>());
+        builder.Services.AddGameHubFilter<ReferralDisconnectFilter>();
         return builder;
     }
 

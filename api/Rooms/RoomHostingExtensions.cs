@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.SignalR;
-using Referral.Api.Hubs;
+using Referral.Api.Infrastructure;
 
 namespace Referral.Api.Rooms;
 
@@ -10,13 +10,11 @@ public static class RoomHostingExtensions
     public static IHostApplicationBuilder AddReferralRooms(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<RoomRelay>();
-        // In DI, so SignalR uses this one instance instead of building one per hub call.
-        builder.Services.AddSingleton<RoomDisconnectFilter>();
+        builder.Services.AddGameHubFilter<RoomDisconnectFilter>();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddSignalR()
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
-            .AddMessagePackProtocol()
-            .AddHubOptions<GameHub>(o => o.AddFilter<RoomDisconnectFilter>());
+            .AddMessagePackProtocol();
         return builder;
     }
 

@@ -1,5 +1,4 @@
-using Microsoft.AspNetCore.SignalR;
-using Referral.Api.Hubs;
+using Referral.Api.Infrastructure;
 
 namespace Referral.Api.Wheel;
 
@@ -9,9 +8,7 @@ public static class WheelHostingExtensions
     public static IHostApplicationBuilder AddReferralWheels(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<WheelRelay>();
-        // In DI, so SignalR uses this one instance instead of building one per hub call.
-        builder.Services.AddSingleton<WheelDisconnectFilter>();
-        builder.Services.AddSignalR().AddHubOptions<GameHub>(o => o.AddFilter<WheelDisconnectFilter>());
+        builder.Services.AddGameHubFilter<WheelDisconnectFilter>();
         return builder;
     }
 
