@@ -13,6 +13,12 @@ internal sealed class RoomLink(Guid roomId)
 {
     public Guid RoomId { get; } = roomId;
 
+    /// <summary>The room's player groups (<see cref="RoomGroups.Players"/>), index = shard.</summary>
+    public string[] PlayerGroups { get; } = [.. Enumerable.Range(0, RoomGroups.PlayerShards).Select(s => RoomGroups.Players(roomId, s))];
+
+    /// <summary>Every group of the room: the player groups and the host group.</summary>
+    public string[] AllGroups { get; } = [.. Enumerable.Range(0, RoomGroups.PlayerShards).Select(s => RoomGroups.Players(roomId, s)), RoomGroups.Host(roomId)];
+
     public SemaphoreSlim Gate { get; } = new(1, 1);
 
     public StreamSubscriptionHandle<RoomEvent>? Subscription { get; set; }

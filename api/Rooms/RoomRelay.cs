@@ -69,14 +69,8 @@ public sealed partial class RoomRelay(IClusterClient cluster, IHubContext<GameHu
         var link = _rooms[roomId];
         link.Members[connectionId] = new RoomMember(userId, isHost);
         _connections.GetOrAdd(connectionId, _ => new()).TryAdd(roomId, 0);
-        await hub.Groups.AddToGroupAsync(connectionId, RoomGroups.All(roomId));
-
-        // Players get no group of their own (they are everyone but the hosts): one group add per
-        // player instead of two, and each add locks the whole group's dictionary to compare sizes.
-        if (isHost)
-        {
-            await hub.Groups.AddToGroupAsync(connectionId, RoomGroups.Host(roomId));
-        }
+        // One group each: a host's, or one of the room's player groups.
+        await hub.Groups.AddToGroupAsync(connectionId, isHost ? RoomGroups.Host(roomId) : link.PlayerGroups[RoomGroups.ShardOf(connectionId)]);
     }
 
     /// <summary>Detaches a connection from one room; the last one out unsubscribes the node.</summary>
@@ -92,11 +86,7 @@ public sealed partial class RoomRelay(IClusterClient cluster, IHubContext<GameHu
             return;
         }
 
-        await hub.Groups.RemoveFromGroupAsync(connectionId, RoomGroups.All(roomId));
-        if (member.IsHost)
-        {
-            await hub.Groups.RemoveFromGroupAsync(connectionId, RoomGroups.Host(roomId));
-        }
+        await hub.Groups.RemoveFromGroupAsync(connectionId, member.IsHost ? RoomGroups.Host(roomId) : link.PlayerGroups[RoomGroups.ShardOf(connectionId)]);
 
         await UnsubscribeIfUnused(link);
     }
@@ -150,7 +140,7 @@ public sealed partial class RoomRelay(IClusterClient cluster, IHubContext<GameHu
                         link.Started = true;
                     }
 
-                    await hub.Clients.Group(RoomGroups.All(roomId)).SendAsync(HubEvents.QuestionStarted, started);
+                    await hub.Clients.Groups(link.AllGroups).SendAsync(HubEvents.QuestionStarted, started);
                     break;
 
                 case PlayersChanged activity:
@@ -168,7 +158,7 @@ public sealed partial class RoomRelay(IClusterClient cluster, IHubContext<GameHu
                     break;
 
                 case RoomLockChanged locked:
-                    await hub.Clients.Group(RoomGroups.All(roomId)).SendAsync(
+                    await hub.Clients.Groups(link.AllGroups).SendAsync(
                         HubEvents.RoomLocked, new RoomLockedMessage(roomId, locked.Sequence, locked.Locked));
                     break;
 
@@ -235,9 +225,7 @@ public sealed partial class RoomRelay(IClusterClient cluster, IHubContext<GameHu
 
         try
         {
-            // The host's connections, found when a count goes out (at most every N / 1,000 s).
-            var hosts = link.Members.Where(m => m.Value.IsHost).Select(m => m.Key).ToList();
-            await hub.Clients.GroupExcept(RoomGroups.All(link.RoomId), hosts).SendAsync(
+            await hub.Clients.Groups(link.PlayerGroups).SendAsync(
                 HubEvents.PlayerCount, new PlayerCountMessage(link.RoomId, send.Sequence, send.Count));
         }
         catch (Exception ex)
