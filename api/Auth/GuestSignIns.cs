@@ -39,8 +39,8 @@ public sealed class GuestSignIns(
 
     /// <summary>
     /// Signs a valid <paramref name="request"/> in: the device's guest (a new one the first time)
-    /// and a new session for it (<see cref="GuestDevices"/>). The grain refuses a display name or locale the profile rules do
-    /// not accept (<see cref="GuestOutcome.Error"/>).
+    /// and a new session for it (<see cref="GuestDevices"/>). The grain refuses a display name or
+    /// locale the profile rules do not accept (<see cref="GuestOutcome.Error"/>).
     /// </summary>
     public async Task<GuestOutcome> SignInAsync(GuestRequest request)
     {
