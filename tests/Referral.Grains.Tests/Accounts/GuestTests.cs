@@ -81,6 +81,24 @@ public sealed class GuestTests(AccountsCluster cluster)
     }
 
     [Fact]
+    public async Task ADeviceWhoseEveryGuestWasDeletedIsRefusedAfterTheLastGeneration()
+    {
+        var device = NewDevice();
+        var seen = new HashSet<Guid>();
+        for (var i = 0; i < GuestDevices.MaxGuestsPerDevice; i++)
+        {
+            var guest = (await SignIn(device)).Value!;
+            Assert.True(guest.NewUser);
+            Assert.True(seen.Add(guest.User.Id));
+            await Client.User(guest.User.Id).Delete();
+        }
+
+        var refused = await SignIn(device);
+
+        Assert.Equal(AccountErrors.DeviceGuestsExhausted, refused.Error);
+    }
+
+    [Fact]
     public async Task AGuestSessionWithAnInvalidNameOrLocaleNamesTheFieldAndCreatesNothing()
     {
         var device = NewDevice();
