@@ -4,8 +4,9 @@ using Microsoft.Net.Http.Headers;
 namespace Referral.Api.Infrastructure;
 
 /// <summary>
-/// Headers on every response, error pages included (not on WebSocket upgrades). The api serves JSON only, so the policy
-/// allows nothing to load, frame or submit: a response rendered by a browser by mistake can do nothing.
+/// Headers on every response, error pages included (not on WebSocket upgrades). The api serves
+/// JSON only, so the policy allows nothing to load, frame or submit: a response rendered by a
+/// browser by mistake can do nothing.
 /// </summary>
 public sealed class SecurityHeaders(RequestDelegate next)
 {

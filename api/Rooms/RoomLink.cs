@@ -13,11 +13,14 @@ internal sealed class RoomLink(Guid roomId)
 {
     public Guid RoomId { get; } = roomId;
 
-    /// <summary>The room's player groups (<see cref="RoomGroups.Players"/>), index = shard.</summary>
-    public string[] PlayerGroups { get; } = [.. Enumerable.Range(0, RoomGroups.PlayerShards).Select(s => RoomGroups.Players(roomId, s))];
-
-    /// <summary>Every group of the room: the player groups and the host group.</summary>
+    /// <summary>Every group of the room: the player groups (index = shard), then the host group.</summary>
     public string[] AllGroups { get; } = [.. Enumerable.Range(0, RoomGroups.PlayerShards).Select(s => RoomGroups.Players(roomId, s)), RoomGroups.Host(roomId)];
+
+    /// <summary>The room's player groups (<see cref="RoomGroups.Players"/>).</summary>
+    public ArraySegment<string> PlayerGroups => new(AllGroups, 0, RoomGroups.PlayerShards);
+
+    /// <summary>The one group of a connection: the host group, or its player group.</summary>
+    public string GroupOf(string connectionId, bool isHost) => AllGroups[isHost ? RoomGroups.PlayerShards : RoomGroups.ShardOf(connectionId)];
 
     public SemaphoreSlim Gate { get; } = new(1, 1);
 

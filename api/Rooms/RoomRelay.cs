@@ -70,7 +70,7 @@ public sealed partial class RoomRelay(IClusterClient cluster, IHubContext<GameHu
         link.Members[connectionId] = new RoomMember(userId, isHost);
         _connections.GetOrAdd(connectionId, _ => new()).TryAdd(roomId, 0);
         // One group each: a host's, or one of the room's player groups.
-        await hub.Groups.AddToGroupAsync(connectionId, isHost ? RoomGroups.Host(roomId) : link.PlayerGroups[RoomGroups.ShardOf(connectionId)]);
+        await hub.Groups.AddToGroupAsync(connectionId, link.GroupOf(connectionId, isHost));
     }
 
     /// <summary>Detaches a connection from one room; the last one out unsubscribes the node.</summary>
@@ -86,7 +86,7 @@ public sealed partial class RoomRelay(IClusterClient cluster, IHubContext<GameHu
             return;
         }
 
-        await hub.Groups.RemoveFromGroupAsync(connectionId, member.IsHost ? RoomGroups.Host(roomId) : link.PlayerGroups[RoomGroups.ShardOf(connectionId)]);
+        await hub.Groups.RemoveFromGroupAsync(connectionId, link.GroupOf(connectionId, member.IsHost));
 
         await UnsubscribeIfUnused(link);
     }
