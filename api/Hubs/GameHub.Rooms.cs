@@ -18,18 +18,36 @@ public sealed partial class GameHub
     /// <summary>Joins the room holding <paramref name="pin"/> with a nickname; returns the room as the player sees it.</summary>
     public async Task<RoomSnapshot> JoinRoom(string pin, string nickname, [FromServices] IGrainFactory grains, [FromServices] RoomRelay relay)
     {
-        if (!RoomPins.IsWellFormed(pin))
+        var roomId = await ResolvePin(pin, grains);
+        return Unwrap(await Join(roomId, nickname, grains, relay));
+    }
+
+    /// <summary>The live room holding <paramref name="pin"/>, or the hub error <c>room_not_found</c>.</summary>
+    private static async Task<Guid> ResolvePin(string? pin, IGrainFactory grains)
+    {
+        if (pin is null || !RoomPins.IsWellFormed(pin))
         {
             throw Error(QuizErrors.RoomNotFound, "A PIN has six digits.");
         }
 
-        var roomId = await grains.GetGrain<IRoomPinGrain>(pin).Resolve() ?? throw Error(QuizErrors.RoomNotFound, "No live room has this PIN.");
+        return await grains.GetGrain<IRoomPinGrain>(pin).Resolve() ?? throw Error(QuizErrors.RoomNotFound, "No live room has this PIN.");
+    }
+
+    /// <summary>The caller joins <paramref name="roomId"/>; attached to its events when the room took them in.</summary>
+    private async Task<QuizOutcome<RoomSnapshot>> Join(Guid roomId, string? nickname, IGrainFactory grains, RoomRelay relay)
+    {
         var userId = Context.User!.UserId();
         // Subscribe before reading the snapshot, so no event after the snapshot can be missed.
         await relay.EnsureSubscribed(roomId);
-        var snapshot = await Released(relay, roomId, grains.GetGrain<IQuizRoomGrain>(roomId).Join(userId, nickname ?? ""));
-        await relay.Attach(Context.ConnectionId, roomId, userId, snapshot.IsHost);
-        return snapshot;
+        var outcome = await grains.GetGrain<IQuizRoomGrain>(roomId).Join(userId, nickname ?? "");
+        if (!outcome.Ok)
+        {
+            await relay.Release(roomId);
+            return outcome;
+        }
+
+        await relay.Attach(Context.ConnectionId, roomId, userId, outcome.Value!.IsHost);
+        return outcome;
     }
 
     /// <summary>

@@ -21,7 +21,14 @@ public sealed partial class GameHub
     /// connection that is signed in already (<c>already_signed_in</c>).
     /// </summary>
     [AllowAnonymous]
-    public async Task<AuthResponse> SignInGuest(string? displayName, string? deviceId, string? locale, string? device, [FromServices] GuestSignIns guests, [FromServices] AuthOptions auth)
+    public Task<AuthResponse> SignInGuest(string? displayName, string? deviceId, string? locale, string? device, [FromServices] GuestSignIns guests, [FromServices] AuthOptions auth) =>
+        SignInAsGuest(new GuestRequest(displayName, deviceId, locale, device), guests, auth);
+
+    /// <summary>
+    /// The sign-in behind <see cref="SignInGuest"/> and <see cref="JoinRoomAsGuest"/>: this
+    /// connection becomes the new session's, or a hub error says why not and nothing changed.
+    /// </summary>
+    private async Task<AuthResponse> SignInAsGuest(GuestRequest request, GuestSignIns guests, AuthOptions auth)
     {
         ArgumentNullException.ThrowIfNull(guests);
         ArgumentNullException.ThrowIfNull(auth);
@@ -34,7 +41,6 @@ public sealed partial class GameHub
             throw Error(ProblemCodes.RateLimited, string.Create(CultureInfo.InvariantCulture, $"Too many guest sign-ins from this address; try again in {seconds} s."));
         }
 
-        var request = new GuestRequest(displayName, deviceId, locale, device);
         var errors = GuestSignIns.Validate(request);
         if (errors.Count > 0)
         {

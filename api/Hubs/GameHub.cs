@@ -7,7 +7,7 @@ namespace Referral.Api.Hubs;
 /// The real-time front door for web and mobile clients. Game features add their methods here as
 /// they land; the clock is the first, because every countdown on a client is drawn against it.
 /// Every method needs a signed-in caller (<see cref="HubAccessFilter"/>) unless it is marked
-/// <see cref="AllowAnonymousAttribute"/> (only <c>SignInGuest</c>), and some name a stricter
+/// <see cref="AllowAnonymousAttribute"/> (<c>SignInGuest</c> and <c>JoinRoomAsGuest</c>), and some name a stricter
 /// policy themselves.
 /// </summary>
 public sealed partial class GameHub(TimeProvider time) : Hub

@@ -13,7 +13,7 @@ namespace Referral.Api.Hubs;
 /// <summary>
 /// Who may call what on the hub. A connection opened with a valid access token is signed in; one
 /// opened without a token is anonymous: it may call only the methods marked
-/// <see cref="AllowAnonymousAttribute"/> (<c>SignInGuest</c>), and is closed if it has not signed
+/// <see cref="AllowAnonymousAttribute"/> (<c>SignInGuest</c>, <c>JoinRoomAsGuest</c>), and is closed if it has not signed
 /// in within <c>Auth:AnonymousHubTimeout</c>; one address may hold at most
 /// <c>Auth:AnonymousHubConnectionsPerAddress</c> of them at once (<c>rate_limited</c> closes the
 /// next). Every other method needs a signed-in caller whose

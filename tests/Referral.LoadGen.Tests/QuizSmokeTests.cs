@@ -15,6 +15,7 @@ namespace Referral.LoadGen.Tests;
 public sealed class QuizSmokeTests(ReferralApiFactory api) : IClassFixture<ReferralApiFactory>
 {
     [Theory]
+    [InlineData("join")]
     [InlineData("hub")]
     [InlineData("http")]
     public async Task TwoHundredPlayersGetEveryQuestionAndResultAndTheirScoresAreExact(string guestSignIn)
@@ -25,7 +26,7 @@ public sealed class QuizSmokeTests(ReferralApiFactory api) : IClassFixture<Refer
             "--think-min-ms", "100", "--think-max-ms", "1500", "--wrong-percent", "30", "--late-percent", "2",
             "--reveal-ms", "200", "--batch", "50", "--no-baseline", "--guest-sign-in", guestSignIn,
         ]);
-        using var target = new ProductTarget(api.ServerAddress, 50, options.GuestSignIn == "hub");
+        using var target = new ProductTarget(api.ServerAddress, 50, options.GuestSignIn);
 
         var run = await new GameRun(options, target, null, TextWriter.Null).RunAsync(TestContext.Current.CancellationToken);
 

@@ -59,10 +59,11 @@ public sealed record LoadGenOptions
     public int WarmupRounds { get; init; } = 2;
 
     /// <summary>
-    /// quiz only: where players sign in as guests: <c>hub</c> (SignInGuest on the game connection,
-    /// opened without a token) or <c>http</c> (POST /api/auth/guest, then connect with the token).
+    /// quiz only: how players sign in as guests and join: <c>join</c> (JoinRoomAsGuest on the game
+    /// connection, opened without a token: sign-in and join in one call), <c>hub</c> (SignInGuest
+    /// on it, then JoinRoom) or <c>http</c> (POST /api/auth/guest, connect with the token, JoinRoom).
     /// </summary>
-    public string GuestSignIn { get; init; } = "hub";
+    public string GuestSignIn { get; init; } = "join";
 
     /// <summary>Pause after the last question's results before the next question.</summary>
     public int RevealMs { get; init; } = 1000;
@@ -176,9 +177,9 @@ public sealed record LoadGenOptions
             throw new ArgumentException("--warmup 0–10,000 players, --warmup-rounds 1–5.");
         }
 
-        if (GuestSignIn is not ("hub" or "http"))
+        if (GuestSignIn is not ("join" or "hub" or "http"))
         {
-            throw new ArgumentException("--guest-sign-in hub or http.");
+            throw new ArgumentException("--guest-sign-in join, hub or http.");
         }
 
         if (Stock is < 0 or > 1_000_000)

@@ -76,7 +76,7 @@ public static class LoadGenRunner
             }
 
             var url = server?.Url ?? options.Url ?? throw new ArgumentException("pass --url of a running api, or --start-server.");
-            using var target = new ProductTarget(url, Math.Max(options.Batch, 16), options.GuestSignIn == "hub");
+            using var target = new ProductTarget(url, Math.Max(options.Batch, 16), options.GuestSignIn);
             await WarmUpAsync(options, target, server?.Pid ?? options.ServerPid, log, ct);
             return await new GameRun(options, target, server?.Pid ?? options.ServerPid, log).RunAsync(ct);
         }

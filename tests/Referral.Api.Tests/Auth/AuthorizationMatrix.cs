@@ -115,7 +115,7 @@ public static class AuthorizationMatrix
         new("HEAD /{*path:clientroute}", Statuses.All(200), _ => Send(HttpMethod.Head, "host/rooms/x", null)),
 
         // The hub's HTTP side; its methods are in HubRows.
-        // Anonymous too: a connection opened without a token can sign in on the hub (SignInGuest) and nothing else.
+        // Anonymous too: a connection opened without a token can sign in on the hub (SignInGuest, JoinRoomAsGuest) and nothing else.
         new("* /hubs/game/negotiate", Statuses.All(200), _ => Send(HttpMethod.Post, "hubs/game/negotiate?negotiateVersion=1", null)),
     ];
 
@@ -126,6 +126,7 @@ public static class AuthorizationMatrix
 
         // Only on a connection opened without a token: a signed-in connection belongs to its user.
         new("SignInGuest", RoomPhase.None, _ => ["Matrix Guest", Guid.NewGuid().ToString("N"), null, null], a => a == Actor.Anonymous),
+        new("JoinRoomAsGuest", RoomPhase.Lobby, c => [c.Room!.Pin, "Matrix Quick", Guid.NewGuid().ToString("N"), null, null], a => a == Actor.Anonymous),
 
         // Anyone signed in may join a room by its PIN; being seated is what the player methods check.
         new("JoinRoom", RoomPhase.Lobby, c => [c.Room!.Pin, "Joiner Jo"], a => a != Actor.Anonymous),

@@ -3,8 +3,12 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 using Referral.Api.Auth;
 using Referral.Api.Hubs;
+using Referral.Api.Rooms;
+using Referral.Grains.Abstractions.Accounts;
+using Referral.Grains.Abstractions.Quiz;
 using Referral.Testing;
 using Xunit;
 
@@ -106,6 +110,93 @@ public sealed class HubSignInTests(AccountsApiFixture fixture)
         var session = await hub.InvokeAsync<AuthResponse>("SignInGuest", "Second Try", AuthClient.NewDeviceId(), null, null, Ct);
         Assert.Equal("Second Try", session.User.DisplayName);
         await hub.InvokeAsync<ServerClock>("ServerTime", Ct);
+    }
+
+    [Fact]
+    public async Task JoinRoomAsGuestSignsInAndSeatsInOneCallAndTheConnectionGetsTheRoomsEvents()
+    {
+        var room = await fixture.OpenRoomAsync(RoomPhase.Lobby, Ct);
+        await using var hub = fixture.Api.CreateHubConnection();
+        var started = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
+        hub.On<JsonElement>(HubEvents.QuestionStarted, e => started.TrySetResult(e));
+        await hub.StartAsync(Ct);
+
+        var joined = await hub.InvokeAsync<JsonElement>("JoinRoomAsGuest", room.Pin, "Quick Quinn", AuthClient.NewDeviceId(), "fr", "test phone", Ct);
+        Assert.Equal(JsonValueKind.Null, joined.GetProperty("refused").ValueKind);
+        var user = joined.GetProperty("session").GetProperty("user");
+        Assert.True(user.GetProperty("isGuest").GetBoolean());
+        Assert.Equal("Quick Quinn", user.GetProperty("displayName").GetString());
+        Assert.Equal("fr", user.GetProperty("locale").GetString());
+        var seat = joined.GetProperty("room");
+        Assert.Equal(room.Id, seat.GetProperty("roomId").GetGuid());
+        Assert.False(seat.GetProperty("isHost").GetBoolean());
+        Assert.Equal("Quick Quinn", seat.GetProperty("me").GetProperty("nickname").GetString());
+        Assert.Equal(2, seat.GetProperty("playerCount").GetInt32()); // the fixture's seated player and this guest
+
+        // The connection is the guest's, and the tokens are a real session's.
+        await hub.InvokeAsync<ServerClock>("ServerTime", Ct);
+        using (var http = fixture.Anonymous())
+        {
+            http.DefaultRequestHeaders.Authorization = new("Bearer", joined.GetProperty("session").GetProperty("accessToken").GetString());
+            var me = await http.GetFromJsonAsync<JsonElement>("api/me", Ct);
+            Assert.Equal(user.GetProperty("id").GetGuid(), me.GetProperty("id").GetGuid());
+        }
+
+        // Seated on this connection: the host's start reaches it.
+        await using var host = fixture.Api.CreateHubConnection(fixture.Host);
+        await host.StartAsync(Ct);
+        await host.InvokeAsync<JsonElement>("StartGame", room.Id, Ct);
+        var question = await started.Task.WaitAsync(TimeSpan.FromSeconds(15), Ct);
+        Assert.Equal(room.Id, question.GetProperty("roomId").GetGuid());
+        Assert.Equal(0, question.GetProperty("question").GetProperty("index").GetInt32());
+
+        var again = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<JsonElement>("JoinRoomAsGuest", room.Pin, "Twice", AuthClient.NewDeviceId(), null, null, Ct));
+        Assert.StartsWith(HubAccessFilter.AlreadySignedIn + ":", Message(again), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task JoinRoomAsGuestWithAWrongPinOrBadInputLeavesNoAccountAndTheConnectionAnonymous()
+    {
+        var room = await fixture.OpenRoomAsync(RoomPhase.Lobby, Ct);
+        var device = AuthClient.NewDeviceId();
+        await using var hub = fixture.Api.CreateHubConnection();
+        await hub.StartAsync(Ct);
+
+        var unknownPin = room.Pin == "000000" ? "000001" : "000000";
+        var refused = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<JsonElement>("JoinRoomAsGuest", unknownPin, "Lost Lou", device, null, null, Ct));
+        Assert.StartsWith("room_not_found:", Message(refused), StringComparison.Ordinal);
+        refused = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<JsonElement>("JoinRoomAsGuest", "12ab", "Lost Lou", device, null, null, Ct));
+        Assert.StartsWith("room_not_found:", Message(refused), StringComparison.Ordinal);
+        refused = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<JsonElement>("JoinRoomAsGuest", room.Pin, "Lost Lou", "short", null, null, Ct));
+        Assert.StartsWith("validation_failed: deviceId:", Message(refused), StringComparison.Ordinal);
+
+        // Still anonymous; the device's guest did not exist before the sign-in that follows.
+        await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<ServerClock>("ServerTime", Ct));
+        var accounts = fixture.Api.Services.GetRequiredService<AccountDirectory>();
+        var first = await accounts.StartGuestSession(device, "Lost Lou", "en", new OpenSession(null));
+        Assert.True(first.Value!.NewUser);
+        var second = await accounts.StartGuestSession(device, "Lost Lou", "en", new OpenSession(null));
+        Assert.False(second.Value!.NewUser);
+    }
+
+    [Fact]
+    public async Task JoinRoomAsGuestRefusedByTheRoomStillReturnsTheSessionAndTheConnectionCanJoinAgain()
+    {
+        var room = await fixture.OpenRoomAsync(RoomPhase.Lobby, Ct);
+        await using var hub = fixture.Api.CreateHubConnection();
+        await hub.StartAsync(Ct);
+
+        // The fixture's player sits in the room as "Seated Sam".
+        var joined = await hub.InvokeAsync<JsonElement>("JoinRoomAsGuest", room.Pin, "Seated Sam", AuthClient.NewDeviceId(), null, null, Ct);
+        var refusal = joined.GetProperty("refused");
+        Assert.Equal(QuizErrors.NicknameTaken, refusal.GetProperty("code").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(refusal.GetProperty("message").GetString()));
+        Assert.Equal(JsonValueKind.Null, joined.GetProperty("room").ValueKind);
+        Assert.True(joined.GetProperty("session").GetProperty("user").GetProperty("isGuest").GetBoolean());
+
+        var seat = await hub.InvokeAsync<JsonElement>("JoinRoom", room.Pin, "Sam Two", Ct);
+        Assert.Equal(room.Id, seat.GetProperty("roomId").GetGuid());
+        Assert.Equal("Sam Two", seat.GetProperty("me").GetProperty("nickname").GetString());
     }
 
     /// <summary>The server's message: the client puts "An unexpected error occurred invoking … HubException: " before it.</summary>

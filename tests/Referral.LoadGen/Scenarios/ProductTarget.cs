@@ -12,9 +12,10 @@ using Referral.LoadGen.Protocol;
 namespace Referral.LoadGen.Scenarios;
 
 /// <summary>
-/// The product: every player is a real guest account, signed in on its game connection
-/// (SignInGuest on a connection opened without a token) or, with <c>--guest-sign-in http</c>,
-/// by POST /api/auth/guest before connecting with the token; every host is a registered account
+/// The product: every player is a real guest account, signed in on its game connection opened
+/// without a token, by JoinRoomAsGuest (sign-in and join in one call; the sign-in time is then
+/// part of the join time), or with <c>--guest-sign-in hub</c> by SignInGuest then JoinRoom, or with
+/// <c>--guest-sign-in http</c> by POST /api/auth/guest before connecting with the token; every host is a registered account
 /// that authors the quiz and opens the room over HTTP; the game runs over the game hub with the
 /// documented methods.
 /// </summary>
@@ -29,11 +30,12 @@ public sealed class ProductTarget : IGameTarget, IDisposable
     private readonly HttpClient _http;
     private readonly Uri _hub;
     private readonly string _runId = Guid.NewGuid().ToString("N")[..10];
-    private readonly bool _signInOnHub;
+    private readonly string _signIn;
 
-    public ProductTarget(Uri baseUrl, int maxConnections, bool signInOnHub = true)
+    /// <param name="signIn"><c>join</c>, <c>hub</c> or <c>http</c> (<see cref="LoadGenOptions.GuestSignIn"/>).</param>
+    public ProductTarget(Uri baseUrl, int maxConnections, string signIn = "join")
     {
-        _signInOnHub = signInOnHub;
+        _signIn = signIn;
         ArgumentNullException.ThrowIfNull(baseUrl);
         _http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = maxConnections, PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30) })
         {
@@ -81,7 +83,32 @@ public sealed class ProductTarget : IGameTarget, IDisposable
     {
         ArgumentNullException.ThrowIfNull(player);
         var clock = Stopwatch.StartNew();
-        if (_signInOnHub)
+        if (_signIn == "join")
+        {
+            player.Hub = await HubClient.ConnectAsync(_hub, null, player.OnEvent, CallTimeout, ct);
+            player.ConnectMs = clock.Elapsed.TotalMilliseconds;
+
+            clock.Restart();
+            var joined = await player.Hub.InvokeAsync("JoinRoomAsGuest", [player.Room.Pin, player.Nickname, NewDeviceId(), "en", null], CallTimeout);
+            player.UserId = joined.TryGetProperty("session", out var session) && session.TryGetProperty("user", out var user) && user.TryGetProperty("id", out var id)
+                ? id.GetGuid()
+                : throw new SeatException("bad_response", "The JoinRoomAsGuest result has no session.user.id.");
+            if (joined.TryGetProperty("refused", out var refused) && refused.ValueKind == JsonValueKind.Object)
+            {
+                if (refused.GetProperty("code").GetString() is not "nickname_invalid" and var code)
+                {
+                    throw new SeatException(code ?? "bad_response", "JoinRoomAsGuest: the room refused the player.");
+                }
+
+                // Signed in, refused by the room: the same connection joins with another nickname.
+                await JoinAgainAsync(player);
+            }
+
+            player.JoinMs = clock.Elapsed.TotalMilliseconds;
+            return;
+        }
+
+        if (_signIn == "hub")
         {
             player.Hub = await HubClient.ConnectAsync(_hub, null, player.OnEvent, CallTimeout, ct);
             player.ConnectMs = clock.Elapsed.TotalMilliseconds;
@@ -111,9 +138,7 @@ public sealed class ProductTarget : IGameTarget, IDisposable
         }
         catch (HubCallException ex) when (ex.Code == "nickname_invalid")
         {
-            player.Room.Errors.Add("nickname_refused_retried", player.Nickname);
-            player.Nickname = $"Quizzer {player.Index.ToString("x", CultureInfo.InvariantCulture)}";
-            await player.Hub.InvokeAsync("JoinRoom", [player.Room.Pin, player.Nickname], CallTimeout);
+            await JoinAgainAsync(player);
         }
 
         player.JoinMs = clock.Elapsed.TotalMilliseconds;
@@ -139,6 +164,14 @@ public sealed class ProductTarget : IGameTarget, IDisposable
     public async Task EndAsync(RoomRun room) => await HostCall(room, "NextQuestion");
 
     public void Dispose() => _http.Dispose();
+
+    /// <summary>A nickname the room's word filter refused: counted, and the player joins as "Quizzer {index}".</summary>
+    private static async Task JoinAgainAsync(PlayerBot player)
+    {
+        player.Room.Errors.Add("nickname_refused_retried", player.Nickname);
+        player.Nickname = $"Quizzer {player.Index.ToString("x", CultureInfo.InvariantCulture)}";
+        await player.Hub!.InvokeAsync("JoinRoom", [player.Room.Pin, player.Nickname], CallTimeout);
+    }
 
     private static Task<JsonElement> HostCall(RoomRun room, string method) => room.Host!.InvokeAsync(method, [room.RoomId], CallTimeout);
 
