@@ -18,6 +18,8 @@ public sealed partial class GameHub
     /// room (<c>room_not_found</c>) and every sign-in refusal (as <c>SignInGuest</c>) are hub
     /// errors that leave nothing behind: no account, no session, the connection still anonymous.
     /// Once signed in, a refusal by the room is part of the result (<see cref="GuestJoin"/>).
+    /// Every call counts as a guest sign-in of the address, a wrong PIN too, so PINs cannot be
+    /// tried without an account faster than guests can sign in.
     /// </summary>
     [AllowAnonymous]
     public async Task<GuestJoin> JoinRoomAsGuest(
@@ -31,9 +33,16 @@ public sealed partial class GameHub
         [FromServices] IGrainFactory grains,
         [FromServices] RoomRelay relay)
     {
-        // The PIN first: a player who mistyped it must not have created an account.
+        ArgumentNullException.ThrowIfNull(guests);
+        if (HubAccessFilter.IsSignedIn(Context.User))
+        {
+            throw AlreadySignedIn();
+        }
+
+        CountGuestSignIn(guests);
+        // The PIN before the sign-in: a player who mistyped it must not have created an account.
         var roomId = await ResolvePin(pin, grains);
-        var session = await SignInAsGuest(new GuestRequest(nickname, deviceId, locale, device), guests, auth);
+        var session = await SignInAsGuest(new GuestRequest(nickname, deviceId, locale, device), guests, auth, counted: true);
         var joined = await Join(roomId, nickname, grains, relay);
         return joined.Ok
             ? new GuestJoin(session, joined.Value, null)

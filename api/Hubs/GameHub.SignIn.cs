@@ -22,23 +22,21 @@ public sealed partial class GameHub
     /// </summary>
     [AllowAnonymous]
     public Task<AuthResponse> SignInGuest(string? displayName, string? deviceId, string? locale, string? device, [FromServices] GuestSignIns guests, [FromServices] AuthOptions auth) =>
-        SignInAsGuest(new GuestRequest(displayName, deviceId, locale, device), guests, auth);
+        SignInAsGuest(new GuestRequest(displayName, deviceId, locale, device), guests, auth, counted: false);
 
     /// <summary>
     /// The sign-in behind <see cref="SignInGuest"/> and <see cref="JoinRoomAsGuest"/>: this
     /// connection becomes the new session's, or a hub error says why not and nothing changed.
+    /// <paramref name="counted"/>: the caller has drawn on the address's guest budget already.
     /// </summary>
-    private async Task<AuthResponse> SignInAsGuest(GuestRequest request, GuestSignIns guests, AuthOptions auth)
+    private async Task<AuthResponse> SignInAsGuest(GuestRequest request, GuestSignIns guests, AuthOptions auth, bool counted)
     {
         ArgumentNullException.ThrowIfNull(guests);
         ArgumentNullException.ThrowIfNull(auth);
-        using var signIn = HubAccessFilter.BeginSignIn(Context)
-            ?? throw Error(HubAccessFilter.AlreadySignedIn, "This connection is signed in already; a connection belongs to one user.");
-        var address = RateLimitingExtensions.ClientIp(Context);
-        if (!guests.TryAcquire(address, out var retryAfter))
+        using var signIn = HubAccessFilter.BeginSignIn(Context) ?? throw AlreadySignedIn();
+        if (!counted)
         {
-            var seconds = RateLimitRule.RetryAfterSeconds(retryAfter);
-            throw Error(ProblemCodes.RateLimited, string.Create(CultureInfo.InvariantCulture, $"Too many guest sign-ins from this address; try again in {seconds} s."));
+            CountGuestSignIn(guests);
         }
 
         var errors = GuestSignIns.Validate(request);
@@ -65,6 +63,19 @@ public sealed partial class GameHub
             response.AccessTokenExpiresAt);
         return response;
     }
+
+    /// <summary>One guest sign-in from the caller's address, or the hub error <c>rate_limited</c>.</summary>
+    private void CountGuestSignIn(GuestSignIns guests)
+    {
+        if (!guests.TryAcquire(RateLimitingExtensions.ClientIp(Context), out var retryAfter))
+        {
+            var seconds = RateLimitRule.RetryAfterSeconds(retryAfter);
+            throw Error(ProblemCodes.RateLimited, string.Create(CultureInfo.InvariantCulture, $"Too many guest sign-ins from this address; try again in {seconds} s."));
+        }
+    }
+
+    private static HubException AlreadySignedIn() =>
+        Error(HubAccessFilter.AlreadySignedIn, "This connection is signed in already; a connection belongs to one user.");
 
     /// <summary>"field: message; field: message", fields in name order.</summary>
     private static string Fields(Dictionary<string, string[]> errors) =>

@@ -76,6 +76,24 @@ public sealed class RateLimitTests(LimitedApi fixture) : IClassFixture<LimitedAp
     }
 
     [Fact]
+    public async Task JoinRoomAsGuestCountsEveryCallAgainstTheGuestBudgetAWrongPinToo()
+    {
+        const string Address = "198.51.100.82";
+        await using var hub = await AnonymousHub(Address);
+        // Two tries of PINs that hold no room use up the address's two guest sign-ins...
+        for (var i = 0; i < 2; i++)
+        {
+            var missed = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<object>("JoinRoomAsGuest", "00000" + i, "Prober", AuthClient.NewDeviceId(), null, null, Ct));
+            Assert.Contains("HubException: room_not_found: ", missed.Message, StringComparison.Ordinal);
+        }
+
+        // ...so the third is refused before its PIN is looked up, and the other door is closed too.
+        var refused = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<object>("JoinRoomAsGuest", "000009", "Prober", AuthClient.NewDeviceId(), null, null, Ct));
+        Assert.Contains("HubException: rate_limited: ", refused.Message, StringComparison.Ordinal);
+        await AssertLimited(await Post(Address, "api/auth/guest", NewGuest()), "rate_limited");
+    }
+
+    [Fact]
     public async Task RefreshesPerClientAddressAreLimited()
     {
         var tokens = new List<string>();
