@@ -57,7 +57,9 @@ public sealed class ReconnectTests(WebFixture web)
         // The network goes; the page says so. The game starts meanwhile: the player misses the event.
         await context.SetOfflineAsync(true);
         await page.EvaluateAsync("() => window.__sockets.forEach(s => s.close(4000, 'network lost'))");
-        await Expect(page.GetByTestId("connection")).Not.ToHaveAttributeAsync("data-state", "connected");
+        // The close event waits for the closing handshake, which took over 5 s once while the whole
+        // suite loaded both cores (CI, 2026-11-27): the page must notice, not within a CI-bound 5 s.
+        await Expect(page.GetByTestId("connection")).Not.ToHaveAttributeAsync("data-state", "connected", new() { Timeout = 20_000 });
         await hostHub.InvokeAsync<JsonElement>("StartGame", roomId, Ct);
 
         // The network is back: the client reconnects, resumes and shows the open question.
