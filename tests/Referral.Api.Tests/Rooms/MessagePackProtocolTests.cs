@@ -99,4 +99,40 @@ public sealed class MessagePackProtocolTests(ReferralApiFactory api) : IClassFix
         var seat = await binary.InvokeAsync<Dictionary<object, object>>("JoinRoom", room.GetProperty("pin").GetString(), "Binary Bea", Ct);
         Assert.Equal(room.GetProperty("roomId").GetGuid().ToString(), seat["RoomId"]?.ToString(), ignoreCase: true);
     }
+
+    [Fact]
+    public async Task AMessagePackClientSignsInAndJoinsInOneCall()
+    {
+        using var anonymous = api.CreateHttpClient();
+        var host = await anonymous.RegisterAsync(ct: Ct);
+        using var hostHttp = api.CreateHttpClient(host);
+        var quiz = new
+        {
+            title = "Binary quick join",
+            questions = new object[]
+            {
+                new { type = "TrueFalse", text = "One call is enough.", options = new[] { "true", "false" }, correctOptions = new[] { 0 }, acceptedAnswers = Array.Empty<string>(), timeLimitSeconds = 30, points = "Standard" },
+            },
+        };
+        var quizId = (await (await hostHttp.PostAsJsonAsync("api/quizzes", quiz, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+        var room = await (await hostHttp.PostAsJsonAsync("api/rooms", new { quizId }, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        await using var binary = new HubConnectionBuilder()
+            .WithUrl(new Uri(api.ServerAddress, "hubs/game"), o =>
+            {
+                o.Transports = HttpTransportType.WebSockets;
+                o.SkipNegotiation = true;
+            })
+            .AddMessagePackProtocol()
+            .Build();
+        await binary.StartAsync(Ct);
+
+        var joined = await binary.InvokeAsync<Dictionary<object, object>>("JoinRoomAsGuest", room.GetProperty("pin").GetString(), "Binary Ben", AuthClient.NewDeviceId(), "en", null, Ct);
+        var user = (Dictionary<object, object>)((Dictionary<object, object>)joined["Session"])["User"];
+        Assert.Equal("Binary Ben", user["DisplayName"]);
+        Assert.Equal(true, user["IsGuest"]);
+        Assert.Null(joined["Refused"]);
+        var seat = (Dictionary<object, object>)joined["Room"];
+        Assert.Equal(room.GetProperty("roomId").GetGuid().ToString(), seat["RoomId"]?.ToString(), ignoreCase: true);
+    }
 }
