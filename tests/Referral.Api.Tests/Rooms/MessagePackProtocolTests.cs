@@ -19,33 +19,14 @@ public sealed class MessagePackProtocolTests(ReferralApiFactory api) : IClassFix
     public async Task AMessagePackClientJoinsAndReceivesTheQuestion()
     {
         using var anonymous = api.CreateHttpClient();
-        var host = await anonymous.RegisterAsync(ct: Ct);
-        using var hostHttp = api.CreateHttpClient(host);
-        var quiz = new
-        {
-            title = "Binary",
-            questions = new object[]
-            {
-                new { type = "TrueFalse", text = "Bits are binary.", options = new[] { "true", "false" }, correctOptions = new[] { 0 }, acceptedAnswers = Array.Empty<string>(), timeLimitSeconds = 30, points = "Standard" },
-            },
-        };
-        var quizId = (await (await hostHttp.PostAsJsonAsync("api/quizzes", quiz, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
-        var room = await (await hostHttp.PostAsJsonAsync("api/rooms", new { quizId }, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var (host, room) = await OpenRoomAsync(anonymous, "Binary", "Bits are binary.");
         var roomId = room.GetProperty("roomId").GetGuid();
         await using var hostHub = api.CreateHubConnection(host);
         await hostHub.StartAsync(Ct);
         await hostHub.InvokeAsync<JsonElement>("Resume", roomId, Ct);
 
         var player = await anonymous.GuestAsync(ct: Ct);
-        await using var binary = new HubConnectionBuilder()
-            .WithUrl(new Uri(api.ServerAddress, "hubs/game"), o =>
-            {
-                o.Transports = HttpTransportType.WebSockets;
-                o.SkipNegotiation = true;
-                o.AccessTokenProvider = () => Task.FromResult<string?>(player.AccessToken);
-            })
-            .AddMessagePackProtocol()
-            .Build();
+        await using var binary = MessagePackConnection(player.AccessToken);
         var started = new TaskCompletionSource<Dictionary<object, object>>(TaskCreationOptions.RunContinuationsAsynchronously);
         binary.On<Dictionary<object, object>>("questionStarted", e => started.TrySetResult(e));
         await binary.StartAsync(Ct);
@@ -66,27 +47,9 @@ public sealed class MessagePackProtocolTests(ReferralApiFactory api) : IClassFix
     public async Task AMessagePackClientSignsInAsAGuestOnTheHubAndJoins()
     {
         using var anonymous = api.CreateHttpClient();
-        var host = await anonymous.RegisterAsync(ct: Ct);
-        using var hostHttp = api.CreateHttpClient(host);
-        var quiz = new
-        {
-            title = "Binary sign-in",
-            questions = new object[]
-            {
-                new { type = "TrueFalse", text = "Bytes have bits.", options = new[] { "true", "false" }, correctOptions = new[] { 0 }, acceptedAnswers = Array.Empty<string>(), timeLimitSeconds = 30, points = "Standard" },
-            },
-        };
-        var quizId = (await (await hostHttp.PostAsJsonAsync("api/quizzes", quiz, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
-        var room = await (await hostHttp.PostAsJsonAsync("api/rooms", new { quizId }, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var (_, room) = await OpenRoomAsync(anonymous, "Binary sign-in", "Bytes have bits.");
 
-        await using var binary = new HubConnectionBuilder()
-            .WithUrl(new Uri(api.ServerAddress, "hubs/game"), o =>
-            {
-                o.Transports = HttpTransportType.WebSockets;
-                o.SkipNegotiation = true;
-            })
-            .AddMessagePackProtocol()
-            .Build();
+        await using var binary = MessagePackConnection(null);
         await binary.StartAsync(Ct);
 
         var session = await binary.InvokeAsync<Dictionary<object, object>>("SignInGuest", "Binary Bea", AuthClient.NewDeviceId(), "fr", null, Ct);
@@ -104,27 +67,9 @@ public sealed class MessagePackProtocolTests(ReferralApiFactory api) : IClassFix
     public async Task AMessagePackClientSignsInAndJoinsInOneCall()
     {
         using var anonymous = api.CreateHttpClient();
-        var host = await anonymous.RegisterAsync(ct: Ct);
-        using var hostHttp = api.CreateHttpClient(host);
-        var quiz = new
-        {
-            title = "Binary quick join",
-            questions = new object[]
-            {
-                new { type = "TrueFalse", text = "One call is enough.", options = new[] { "true", "false" }, correctOptions = new[] { 0 }, acceptedAnswers = Array.Empty<string>(), timeLimitSeconds = 30, points = "Standard" },
-            },
-        };
-        var quizId = (await (await hostHttp.PostAsJsonAsync("api/quizzes", quiz, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
-        var room = await (await hostHttp.PostAsJsonAsync("api/rooms", new { quizId }, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var (_, room) = await OpenRoomAsync(anonymous, "Binary quick join", "One call is enough.");
 
-        await using var binary = new HubConnectionBuilder()
-            .WithUrl(new Uri(api.ServerAddress, "hubs/game"), o =>
-            {
-                o.Transports = HttpTransportType.WebSockets;
-                o.SkipNegotiation = true;
-            })
-            .AddMessagePackProtocol()
-            .Build();
+        await using var binary = MessagePackConnection(null);
         await binary.StartAsync(Ct);
 
         var joined = await binary.InvokeAsync<Dictionary<object, object>>("JoinRoomAsGuest", room.GetProperty("pin").GetString(), "Binary Ben", AuthClient.NewDeviceId(), "en", null, Ct);
@@ -135,4 +80,36 @@ public sealed class MessagePackProtocolTests(ReferralApiFactory api) : IClassFix
         var seat = (Dictionary<object, object>)joined["Room"];
         Assert.Equal(room.GetProperty("roomId").GetGuid().ToString(), seat["RoomId"]?.ToString(), ignoreCase: true);
     }
+
+    /// <summary>A new host's open room (its JSON: roomId, pin) over one true/false question.</summary>
+    private async Task<(TestUser Host, JsonElement Room)> OpenRoomAsync(HttpClient anonymous, string title, string text)
+    {
+        var host = await anonymous.RegisterAsync(ct: Ct);
+        using var hostHttp = api.CreateHttpClient(host);
+        var quiz = new
+        {
+            title,
+            questions = new object[]
+            {
+                new { type = "TrueFalse", text, options = new[] { "true", "false" }, correctOptions = new[] { 0 }, acceptedAnswers = Array.Empty<string>(), timeLimitSeconds = 30, points = "Standard" },
+            },
+        };
+        var quizId = (await (await hostHttp.PostAsJsonAsync("api/quizzes", quiz, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+        var room = await (await hostHttp.PostAsJsonAsync("api/rooms", new { quizId }, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
+        return (host, room);
+    }
+
+    /// <summary>A hub connection speaking MessagePack over WebSockets, with <paramref name="accessToken"/> or anonymous.</summary>
+    private HubConnection MessagePackConnection(string? accessToken) => new HubConnectionBuilder()
+        .WithUrl(new Uri(api.ServerAddress, "hubs/game"), o =>
+        {
+            o.Transports = HttpTransportType.WebSockets;
+            o.SkipNegotiation = true;
+            if (accessToken is not null)
+            {
+                o.AccessTokenProvider = () => Task.FromResult<string?>(accessToken);
+            }
+        })
+        .AddMessagePackProtocol()
+        .Build();
 }
